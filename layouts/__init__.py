@@ -1,0 +1,1 @@
+"""Built-in page layouts; installed as package data of pdfgen."""

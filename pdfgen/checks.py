@@ -1,0 +1,76 @@
+"""What `validate`, `schema`, `exercises` and `layouts` report: checks and listings, no drawing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pdfgen import resources
+from pdfgen.layout import Layout, load_layout
+from pdfgen.loader import builtin_library, load_library, normalise, plan_from_document
+from pdfgen.plan import Exercise, Plan
+from pdfgen.yamlio import read_yaml
+
+_LAYOUT_KEYS = set(Layout.model_fields) | {"extends"}
+
+
+def check_file(path: Path) -> str:
+    """Validate a plan, layout or exercise library (told apart by their keys); a one-line
+    summary of what it holds, or an InputError."""
+    doc = read_yaml(path)
+    value = doc.value
+    if isinstance(value, dict) and value and set(value) <= _LAYOUT_KEYS:
+        layout = load_layout(path)
+        width, height = layout.page.size_mm
+        return f"layout, {width:g} × {height:g} mm, sections: {', '.join(layout.sections)}"
+    if (
+        isinstance(value, dict)
+        and value
+        and "sessions" not in value
+        and "program" not in value
+        and all(isinstance(v, dict) and "name" in v for v in value.values())
+    ):
+        return f"exercise library, {len(load_library(path))} exercises"
+    plan = plan_from_document(doc)
+    sessions = len(plan.sessions)
+    return (
+        f"plan '{plan.program}', {sessions} session{'s' if sessions > 1 else ''}, "
+        f"{len(plan.exercises)} exercises, {plan.weeks} weeks"
+    )
+
+
+def json_schema(what: str = "plan") -> dict[str, Any]:
+    """The JSON Schema of the plan (or layout) format."""
+    model = Layout if what == "layout" else Plan
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"pdfgen {what}"
+    return schema
+
+
+def search_exercises(query: str = "") -> list[tuple[str, Exercise]]:
+    """Library exercises whose id, name, alias, area, muscles or equipment contain `query`."""
+    needle = normalise(query)
+    found = []
+    for ex_id, exercise in builtin_library().items():
+        haystack = [
+            ex_id,
+            exercise.name,
+            exercise.area or "",
+            *exercise.aliases,
+            *exercise.muscles,
+            *exercise.equipment,
+        ]
+        if not needle or any(needle in normalise(text) for text in haystack):
+            found.append((ex_id, exercise))
+    return found
+
+
+def describe_layouts() -> list[tuple[str, str]]:
+    """Built-in layout names with the first comment line of each file."""
+    described = []
+    for name, path in resources.builtin_layouts().items():
+        first = path.read_text(encoding="utf-8").splitlines()[:1]
+        about = first[0].lstrip("# ").strip() if first and first[0].startswith("#") else ""
+        described.append((name, about))
+    return described

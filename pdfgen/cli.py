@@ -1,0 +1,201 @@
+"""The `pdfgen` command line: a thin shell over the library.
+
+Each command parses its options, calls one library function and reports. Errors the library
+raises become one clear message on stderr and an exit status: 1 bad input, 2 usage,
+4 the output could not be written, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pdfgen import __version__
+from pdfgen.errors import PdfgenError
+
+
+class _Group(click.Group):
+    """Turns pdfgen's errors into messages and exit statuses, once, for every command."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PdfgenError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pdfgen")
+def cli() -> None:
+    """Turn training plans written in YAML into printable PDF booklets.
+
+    \b
+    Example:
+      pdfgen build upper-back --client "Zoë Ørsted" --start 2027-01-04
+    """
+
+
+@cli.command()
+@click.argument("plan")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The PDF to write (default: made from the plan and client names).",
+)
+@click.option("--client", default="", help="The client's name, printed on every page.")
+@click.option("--trainer", default="", help="The trainer's name.")
+@click.option(
+    "--weeks", type=click.IntRange(1, 52), help="Weeks in the block (default: the plan's)."
+)
+@click.option(
+    "--start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The first day, YYYY-MM-DD (default: left blank to write in).",
+)
+@click.option(
+    "--page-size",
+    type=click.Choice(["a4", "letter", "a5"]),
+    help="Paper size (default: the layout's, A4).",
+)
+@click.option(
+    "--units",
+    type=click.Choice(["kg", "lb"]),
+    default="kg",
+    show_default=True,
+    help="Units for the weight column.",
+)
+@click.option("--layout", help="A built-in layout name (see `pdfgen layouts`) or a layout file.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def build(
+    plan: str,
+    output: Path | None,
+    client: str,
+    trainer: str,
+    weeks: int | None,
+    start: datetime | None,
+    page_size: str | None,
+    units: str,
+    layout: str | None,
+    force: bool,
+) -> None:
+    """Render a client's booklet for PLAN (a plan file, or a built-in plan id).
+
+    \b
+    Example:
+      pdfgen build plans/upper-back.yaml --client "Juliа" --weeks 8 -o julia.pdf
+    """
+    from pdfgen.booklet import default_output_name, render_booklet
+
+    out = output or Path(default_output_name(plan, client))
+    result = render_booklet(
+        plan,
+        out,
+        client=client,
+        trainer=trainer,
+        weeks=weeks,
+        start=start.date() if start else None,
+        page_size=page_size,
+        units=units,
+        layout=layout,
+        force=force,
+    )
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"wrote {out} ({result.pages} pages, {result.size / 1024:.0f} KiB)")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check plans, layouts and exercise libraries without rendering; report every problem.
+
+    \b
+    Example:
+      pdfgen validate plans/*.yaml layouts/a5.yaml
+    """
+    from pdfgen.checks import check_file
+
+    failed = 0
+    for file in files:
+        try:
+            summary = check_file(file)
+        except PdfgenError as exc:
+            failed += 1
+            click.echo(f"error: {exc}", err=True)
+        else:
+            click.echo(f"ok: {file}: {summary}")
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--layout", "what", flag_value="layout", help="The layout format instead.")
+@click.option("--plan", "what", flag_value="plan", default=True, help="The plan format (default).")
+def schema(what: str) -> None:
+    """Print the JSON Schema of the plan format (or the layout format), for editors.
+
+    \b
+    Example:
+      pdfgen schema > plan.schema.json
+    """
+    from pdfgen.checks import json_schema
+
+    click.echo(json.dumps(json_schema(what), indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+def exercises(query: str) -> None:
+    """List the exercise library, or the exercises matching QUERY (name, alias, area, muscle).
+
+    \b
+    Example:
+      pdfgen exercises row
+    """
+    from pdfgen.checks import search_exercises
+
+    found = search_exercises(query)
+    if not found:
+        click.echo(f"no exercise matches '{query}'.", err=True)
+        sys.exit(1)
+    for ex_id, exercise in found:
+        click.echo(f"{ex_id:<26} {exercise.name}  [{exercise.area or '-'}]")
+        if exercise.aliases:
+            click.echo(f"{'':<26} also: {', '.join(exercise.aliases)}")
+
+
+@cli.command()
+def layouts() -> None:
+    """List the built-in layouts.
+
+    \b
+    Example:
+      pdfgen build upper-back --layout a5
+    """
+    from pdfgen.checks import describe_layouts
+
+    for name, about in describe_layouts():
+        click.echo(f"{name:<12} {about}")
+
+
+def main() -> None:
+    """The console script: run the command line, turning Ctrl-C into exit status 130."""
+    try:
+        status = cli.main(prog_name="pdfgen", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted; nothing was written.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted; nothing was written.", err=True)
+        sys.exit(130)
+    sys.exit(status if isinstance(status, int) else 0)

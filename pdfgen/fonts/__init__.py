@@ -1,0 +1,1 @@
+"""The bundled DejaVu fonts (see LICENSE-DejaVu.txt)."""

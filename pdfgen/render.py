@@ -1,0 +1,640 @@
+"""Drawing a booklet with reportlab: sections in the layout's order, pages decorated, one pass.
+
+Decisions about what goes where are made before this (the schedule, the grid geometry, the
+layout); this module turns them into reportlab calls. Every user string is escaped (`markup`) or
+drawn as plain text, so nothing a user types becomes markup, a link or an image.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, Any
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from pdfgen import __version__
+from pdfgen.grid import DayGrid, compose_day, fixed_height
+from pdfgen.layout import MM, Layout
+from pdfgen.plan import Exercise
+from pdfgen.schedule import Day, Schedule
+from pdfgen.text import clean, markup
+from pdfgen.typefaces import FontSet
+
+HEADER_BAND = 8 * MM
+FOOTER_BAND = 7 * MM
+TOTAL_PAGES_FORM = "pdfgenTotalPages"
+
+
+@dataclass(frozen=True)
+class BookletText:
+    """The personal details printed in a booklet."""
+
+    client: str = ""
+    trainer: str = ""
+    units: str = "kg"
+    start: date | None = None
+
+
+class _Styles:
+    """Paragraph styles made from the layout's fonts, sizes and colours."""
+
+    def __init__(self, layout: Layout, fonts: FontSet) -> None:
+        sizes, palette = layout.sizes, layout.colors
+
+        def style(
+            name: str,
+            size: float,
+            *,
+            bold: bool = False,
+            color: str = palette.text,
+            leading: float = 1.3,
+            after: float = 0,
+            before: float = 0,
+            keep: bool = False,
+        ) -> ParagraphStyle:
+            return ParagraphStyle(
+                name,
+                fontName=fonts.bold if bold else fonts.regular,
+                fontSize=size,
+                leading=size * leading,
+                textColor=colors.HexColor(color),
+                spaceAfter=after,
+                spaceBefore=before,
+                keepWithNext=keep,
+                alignment=TA_LEFT,
+            )
+
+        self.kicker = style("kicker", sizes.subheading, bold=True, color=palette.accent, after=4)
+        self.title = style("title", sizes.title, bold=True, leading=1.15, after=6)
+        self.focus = style("focus", sizes.subheading, color=palette.muted, after=14)
+        self.heading = style(
+            "heading", sizes.heading, bold=True, color=palette.accent, after=6, keep=True
+        )
+        self.subheading = style(
+            "subheading", sizes.subheading, bold=True, after=3, before=6, keep=True
+        )
+        self.body = style("body", sizes.body, after=3)
+        self.label = style("label", sizes.small, color=palette.muted)
+        self.value = style("value", sizes.subheading)
+        self.cell = style("cell", sizes.body, leading=1.2)
+        self.cell_head = style("cell_head", sizes.small, bold=True, leading=1.2)
+        self.small = style("small", sizes.small, color=palette.muted)
+
+
+class _OutlineMark(Flowable):  # type: ignore[misc]
+    """An invisible mark that adds a bookmark (outline entry) at its place."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, title: str, key: str, level: int = 0) -> None:
+        super().__init__()
+        self.title, self.key, self.level = clean(title), key, level
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, self.level, closed=self.level > 0)
+
+
+class _DayFlowable(Flowable):  # type: ignore[misc]
+    """A training day's grid, drawn from its composed geometry; never split across pages
+    unless the day alone is taller than a page, and then only between exercises."""
+
+    def __init__(
+        self,
+        day: Day,
+        compose: Callable[..., DayGrid],
+        page_height: float,
+        painter: Callable[[Canvas, DayGrid], None],
+        continued: bool = False,
+        entries: tuple[Any, ...] | None = None,
+    ) -> None:
+        super().__init__()
+        self.day, self.compose, self.page_height = day, compose, page_height
+        self.painter, self.continued = painter, continued
+        self.entries = day.entries if entries is None else entries
+        self.grid: DayGrid | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.grid = self.compose(
+            self.day, avail_width, entries=self.entries, continued=self.continued
+        )
+        self.width, self.height = self.grid.width, self.grid.height
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        grid = self.compose(self.day, avail_width, entries=self.entries, continued=self.continued)
+        if grid.height <= self.page_height or len(self.entries) < 2:
+            return []  # fits on a fresh page: move it there whole
+        for count in range(len(self.entries) - 1, 0, -1):
+            head = self.compose(
+                self.day, avail_width, entries=self.entries[:count], continued=self.continued
+            )
+            if head.height <= avail_height:
+                return [
+                    _DayFlowable(
+                        self.day,
+                        self.compose,
+                        self.page_height,
+                        self.painter,
+                        self.continued,
+                        self.entries[:count],
+                    ),
+                    _DayFlowable(
+                        self.day,
+                        self.compose,
+                        self.page_height,
+                        self.painter,
+                        True,
+                        self.entries[count:],
+                    ),
+                ]
+        return []
+
+    def draw(self) -> None:
+        assert self.grid is not None
+        self.painter(self.canv, self.grid)
+
+
+class _NotesLines(Flowable):  # type: ignore[misc]
+    """Ruled lines for writing, filling the rest of the frame."""
+
+    def __init__(self, spacing: float, color: str) -> None:
+        super().__init__()
+        self.spacing, self.color = spacing, color
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colors.HexColor(self.color))
+        self.canv.setLineWidth(0.4)
+        y = self.height - self.spacing
+        while y >= 0:
+            self.canv.line(0, y, self.width, y)
+            y -= self.spacing
+
+
+class _TotalPagesCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that fills in the total page count, referenced on every page, when saved."""
+
+    total_font: tuple[str, float] = ("Helvetica", 8)
+    total_color: str = "#000000"
+
+    def save(self) -> None:
+        self.beginForm(TOTAL_PAGES_FORM)
+        self.setFont(*self.total_font)
+        self.setFillColor(colors.HexColor(self.total_color))
+        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.endForm()
+        super().save()
+
+
+class BookletRenderer:
+    """Renders one booklet: a schedule, through a layout, for one client."""
+
+    def __init__(
+        self, schedule: Schedule, layout: Layout, fonts: FontSet, details: BookletText
+    ) -> None:
+        self.schedule, self.layout, self.fonts, self.details = schedule, layout, fonts, details
+        self.plan = schedule.plan
+        self.styles = _Styles(layout, fonts)
+        height = layout.page_size[1]
+        margins = layout.page.margins
+        self.frame_height = height - (margins.top + margins.bottom) * MM - HEADER_BAND - FOOTER_BAND
+
+    # -- the document -------------------------------------------------------------------------
+
+    def render(self, out: IO[bytes]) -> int:
+        """Write the PDF to `out`; return its number of pages."""
+        rl_config.useA85 = 0  # plain binary streams: smaller files, and faster
+        layout, plan = self.layout, self.plan
+        width, height = layout.page_size
+        margins = layout.page.margins
+        frame = Frame(
+            margins.left * MM,
+            margins.bottom * MM + FOOTER_BAND,
+            layout.frame_width,
+            self.frame_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        subject = f"{plan.program}: {self.schedule.total_weeks}-week training booklet"
+        if self.details.client:
+            subject += f" for {self.details.client}"
+        doc = BaseDocTemplate(
+            out,
+            pagesize=(width, height),
+            title=clean(plan.program),
+            author=clean(self.details.trainer or "pdfgen"),
+            subject=clean(subject),
+            creator=f"pdfgen {__version__}",
+            producer=f"pdfgen {__version__}",
+            invariant=1,
+            initialFontName=self.fonts.regular,
+            initialFontSize=self.layout.sizes.body,
+            pageTemplates=[PageTemplate("page", [frame], onPage=self._decorate)],
+        )
+        canvas_class = type(
+            "BookletCanvas",
+            (_TotalPagesCanvas,),
+            {
+                "total_font": (self.fonts.regular, self.layout.sizes.small),
+                "total_color": self.layout.colors.muted,
+            },
+        )
+        story = self.story()
+        doc.build(story, canvasmaker=canvas_class)
+        return int(doc.page)
+
+    def story(self) -> list[Flowable]:
+        """Every section of the layout, each from a new page."""
+        builders: dict[str, Callable[[], list[Flowable]]] = {
+            "cover": self.cover,
+            "overview": self.overview,
+            "guide": self.guide,
+            "weeks": self.weeks,
+            "notes": self.notes,
+        }
+        story: list[Flowable] = []
+        for section in self.layout.sections:
+            part = builders[section]()
+            if story and part and not isinstance(part[0], PageBreak):
+                story.append(PageBreak())
+            story += part
+        return story
+
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Header and footer on every page: program, client, trainer, page N of M."""
+        layout = self.layout
+        width, height = layout.page_size
+        margins = layout.page.margins
+        left, right = margins.left * MM, width - margins.right * MM
+        top = height - margins.top * MM
+        small = layout.sizes.small
+        canv.saveState()
+        canv.setFillColor(colors.HexColor(layout.colors.muted))
+        baseline = top - small
+        client = clean(self.details.client)
+        client_w = stringWidth(client, self.fonts.regular, small) if client else 0
+        canv.setFont(self.fonts.bold, small)
+        program = self._fit(
+            clean(self.plan.program), self.fonts.bold, small, right - left - client_w - 6 * MM
+        )
+        canv.drawString(left, baseline, program)
+        if client:
+            canv.setFont(self.fonts.regular, small)
+            canv.drawRightString(right, baseline, client)
+        canv.setStrokeColor(colors.HexColor(layout.colors.rule))
+        canv.setLineWidth(0.4)
+        canv.line(left, top - HEADER_BAND + 2.5 * MM, right, top - HEADER_BAND + 2.5 * MM)
+
+        bottom = margins.bottom * MM + 1 * MM
+        canv.setFont(self.fonts.regular, small)
+        prefix, _, suffix = layout.labels.page_of.partition("{pages}")
+        text = clean(prefix.format(page=doc.page))
+        canv.drawString(left, bottom, text)
+        canv.saveState()
+        canv.translate(left + stringWidth(text, self.fonts.regular, small), bottom)
+        canv.doForm(TOTAL_PAGES_FORM)
+        canv.restoreState()
+        if suffix:
+            # Text after the total would need its width; it goes at the far right instead.
+            canv.drawRightString(right, bottom, clean(suffix.format(page=doc.page)))
+        elif self.details.trainer:
+            canv.drawRightString(
+                right, bottom, clean(f"{layout.labels.trainer}: {self.details.trainer}")
+            )
+        canv.restoreState()
+
+    @staticmethod
+    def _fit(text: str, font: str, size: float, width: float) -> str:
+        if stringWidth(text, font, size) <= width:
+            return text
+        while text and stringWidth(text + "…", font, size) > width:
+            text = text[:-1]
+        return text + "…"
+
+    # -- sections -----------------------------------------------------------------------------
+
+    def cover(self) -> list[Flowable]:
+        """Program, client, trainer, start date, length, focus, summary and how to use it."""
+        s, labels, plan = self.styles, self.layout.labels, self.plan
+        sched = self.schedule
+        story: list[Flowable] = [
+            _OutlineMark(labels.cover_outline, "cover"),
+            Spacer(1, 12 * MM),
+            Paragraph(markup(labels.cover_kicker).upper(), s.kicker),
+            Paragraph(markup(plan.program), s.title),
+        ]
+        if plan.focus:
+            story.append(Paragraph(markup(plan.focus), s.focus))
+        start = sched.start.strftime(self.layout.date_format) if sched.start else ""
+        length = labels.length_value.format(
+            weeks=sched.total_weeks, days=sched.days_per_week, sessions=len(plan.sessions)
+        )
+        rows = [
+            (labels.client, self.details.client),
+            (labels.trainer, self.details.trainer),
+            (labels.start_date, start),
+            (labels.length, length),
+            (labels.units, self.details.units),
+        ]
+        story.append(self._facts_table(rows))
+        if plan.summary:
+            story += [Spacer(1, 8 * MM), Paragraph(markup(plan.summary), s.body)]
+        if labels.how_to_use:
+            story += [Spacer(1, 8 * MM), self._how_to_use()]
+        return story
+
+    def _facts_table(self, rows: list[tuple[str, str]]) -> Table:
+        s = self.styles
+        data = [
+            [Paragraph(markup(label), s.label), Paragraph(markup(value), s.value)]
+            for label, value in rows
+        ]
+        label_w = 32 * MM
+        table = Table(data, colWidths=[label_w, self.layout.frame_width - label_w], hAlign="LEFT")
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+        rule = colors.HexColor(self.layout.colors.rule)
+        for index, (_, value) in enumerate(rows):
+            if not value:  # a line to write on
+                commands.append(("LINEBELOW", (1, index), (1, index), 0.5, rule))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def _how_to_use(self) -> Table:
+        s, labels = self.styles, self.layout.labels
+        items = ListFlowable(
+            [ListItem(Paragraph(markup(text), s.body)) for text in labels.how_to_use],
+            bulletType="1",
+            bulletFontName=self.fonts.bold,
+            bulletFontSize=s.body.fontSize,
+            leftIndent=12,
+        )
+        box = Table(
+            [[Paragraph(markup(labels.how_to_use_title), s.subheading)], [items]],
+            colWidths=[self.layout.frame_width],
+        )
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.layout.colors.shade)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4 * MM),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4 * MM),
+                    ("TOPPADDING", (0, 0), (0, 0), 3 * MM),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 4 * MM),
+                ]
+            )
+        )
+        return box
+
+    def overview(self) -> list[Flowable]:
+        """Each session's exercises with sets × reps, rest, load and notes."""
+        s, labels = self.styles, self.layout.labels
+        story: list[Flowable] = [
+            _OutlineMark(labels.overview_title, "overview"),
+            Paragraph(markup(labels.overview_title), s.heading),
+        ]
+        if len(self.plan.sessions) > 1:
+            rotation = labels.rotation.format(
+                days=self.schedule.days_per_week, order=self.schedule.rotation(1)
+            )
+            story.append(Paragraph(markup(rotation), s.body))
+        for index, session in enumerate(self.plan.sessions):
+            title = labels.session_title.format(letter=chr(65 + index), name=session.name)
+            head = [labels.exercise, labels.sets_reps, labels.rest, labels.load, labels.notes]
+            rows = [[Paragraph(markup(h), s.cell_head) for h in head]]
+            for item in session.exercises:
+                exercise = self.plan.exercise(item)
+                rows.append(
+                    [
+                        Paragraph(f"<b>{markup(exercise.name)}</b>", s.cell),
+                        Paragraph(markup(f"{item.sets} × {item.reps}"), s.cell),
+                        Paragraph(markup(item.rest or ""), s.cell),
+                        Paragraph(markup(item.load or ""), s.cell),
+                        Paragraph(markup(item.notes or ""), s.cell),
+                    ]
+                )
+            width = self.layout.frame_width
+            table = Table(
+                rows, colWidths=[w * width for w in (0.24, 0.12, 0.11, 0.2, 0.33)], repeatRows=1
+            )
+            table.setStyle(self._table_style())
+            story += [Paragraph(markup(title), s.subheading), table, Spacer(1, 4 * MM)]
+        return story
+
+    def _table_style(self) -> TableStyle:
+        palette = self.layout.colors
+        return TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(palette.shade)),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor(palette.rule)),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.HexColor(palette.text)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+
+    def guide(self) -> list[Flowable]:
+        """A page for each exercise of the plan, explaining how to do it."""
+        s, labels = self.styles, self.layout.labels
+        story: list[Flowable] = [
+            _OutlineMark(labels.guide_title, "guide"),
+            Paragraph(markup(labels.guide_title), s.heading),
+        ]
+        for index, (ex_id, exercise) in enumerate(self.plan.exercises.items()):
+            if index:
+                story.append(PageBreak())
+            story.append(KeepTogether(self._exercise(ex_id, exercise)))
+        return story
+
+    def _exercise(self, ex_id: str, exercise: Exercise) -> list[Flowable]:
+        s, labels = self.styles, self.layout.labels
+        parts: list[Flowable] = [
+            _OutlineMark(exercise.name, f"ex-{ex_id}", level=1),
+            Paragraph(markup(exercise.name), s.subheading),
+        ]
+        trains = [t for t in (exercise.area, ", ".join(exercise.muscles)) if t]
+        if trains:
+            parts.append(self._labelled(labels.trains, " — ".join(trains)))
+        if exercise.equipment:
+            parts.append(self._labelled(labels.equipment, ", ".join(exercise.equipment)))
+        if exercise.summary:
+            parts.append(Paragraph(markup(exercise.summary), s.body))
+        if exercise.setup:
+            parts.append(self._labelled(labels.setup, exercise.setup))
+        if exercise.steps:
+            parts += [
+                Paragraph(f"<b>{markup(labels.steps)}</b>", s.body),
+                self._list(exercise.steps, numbered=True),
+            ]
+        columns = [(labels.cues, exercise.cues), (labels.mistakes, exercise.mistakes)]
+        columns = [(title, items) for title, items in columns if items]
+        if columns:
+            cells = [
+                [Paragraph(f"<b>{markup(title)}</b>", s.body), self._list(items)]
+                for title, items in columns
+            ]
+            width = self.layout.frame_width / len(cells)
+            table = Table([cells], colWidths=[width] * len(cells))
+            table.setStyle(
+                TableStyle(
+                    [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+                )
+            )
+            parts.append(table)
+        if exercise.safety:
+            box = Table(
+                [[Paragraph(f"<b>{markup(labels.safety)}:</b> {markup(exercise.safety)}", s.body)]],
+                colWidths=[self.layout.frame_width],
+            )
+            box.setStyle(
+                TableStyle(
+                    [
+                        ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(self.layout.colors.text)),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 3 * MM),
+                        ("TOPPADDING", (0, 0), (-1, -1), 2 * MM),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * MM),
+                    ]
+                )
+            )
+            parts += [Spacer(1, 2 * MM), box]
+        parts.append(Spacer(1, 7 * MM))
+        return parts
+
+    def _labelled(self, label: str, value: str) -> Paragraph:
+        return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", self.styles.body)
+
+    def _list(self, items: list[str], *, numbered: bool = False) -> ListFlowable:
+        s = self.styles
+        return ListFlowable(
+            [ListItem(Paragraph(markup(item), s.body)) for item in items],
+            bulletType="1" if numbered else "bullet",
+            start=None if numbered else "•",
+            bulletFontName=self.fonts.bold if numbered else self.fonts.regular,
+            bulletFontSize=s.body.fontSize,
+            leftIndent=12,
+        )
+
+    def weeks(self) -> list[Flowable]:
+        """Each week from a new page; each training day a grid that does not split."""
+        s, labels, layout = self.styles, self.layout.labels, self.layout
+        story: list[Flowable] = []
+        for week in self.schedule.weeks:
+            title = labels.week_title.format(week=week.number, weeks=self.schedule.total_weeks)
+            story += [
+                PageBreak(),
+                _OutlineMark(title, f"week-{week.number}"),
+                Paragraph(markup(title), s.heading),
+            ]
+            if week.start:
+                story.append(
+                    Paragraph(
+                        markup(
+                            labels.week_start.format(date=week.start.strftime(layout.date_format))
+                        ),
+                        s.small,
+                    )
+                )
+            story.append(Spacer(1, 3 * MM))
+            for index, day in enumerate(week.days):
+                if index:
+                    story.append(Spacer(1, layout.grid.gap * MM))
+                story.append(_DayFlowable(day, self._compose, self.frame_height, self._paint))
+        return story
+
+    def _compose(
+        self, day: Day, width: float, entries: Any = None, continued: bool = False
+    ) -> DayGrid:
+        fonts = self.fonts
+
+        def measure(text: str, bold: bool, size: float) -> float:
+            return float(stringWidth(text, fonts.bold if bold else fonts.regular, size))
+
+        return compose_day(
+            day,
+            self.layout,
+            width,
+            self.details.units,
+            measure,
+            entries=entries,
+            continued=continued,
+        )
+
+    def _paint(self, canv: Canvas, grid: DayGrid) -> None:
+        palette = self.layout.colors
+        named = {"white": "#ffffff", **palette.model_dump()}
+        for rect in grid.rects:
+            y = grid.height - rect.y - rect.h
+            if rect.fill:
+                canv.setFillColor(colors.HexColor(named[rect.fill]))
+            if rect.stroke:
+                canv.setStrokeColor(colors.HexColor(named[rect.stroke]))
+                canv.setLineWidth(rect.line_width)
+            canv.rect(
+                rect.x,
+                y,
+                rect.w,
+                rect.h,
+                fill=int(rect.fill is not None),
+                stroke=int(rect.stroke is not None),
+            )
+        for run in grid.runs:
+            canv.setFillColor(colors.HexColor(named[run.color]))
+            canv.setFont(self.fonts.bold if run.bold else self.fonts.regular, run.size)
+            y = grid.height - run.y
+            if run.align == "center":
+                canv.drawCentredString(run.x, y, run.text)
+            elif run.align == "right":
+                canv.drawRightString(run.x, y, run.text)
+            else:
+                canv.drawString(run.x, y, run.text)
+
+    def notes(self) -> list[Flowable]:
+        """A page of ruled lines."""
+        labels = self.layout.labels
+        return [
+            PageBreak(),
+            _OutlineMark(labels.notes_title, "notes"),
+            Paragraph(markup(labels.notes_title), self.styles.heading),
+            _NotesLines(self.layout.grid.row_height * MM, self.layout.colors.rule),
+        ]
+
+    def fixed_grid_height(self) -> float:
+        """Height of a day's grid without set rows (for planning pages)."""
+        return fixed_height(self.layout)

@@ -1,0 +1,98 @@
+"""User text made safe to print: cleaned, escaped for reportlab markup, and fitted into boxes.
+
+Pure functions; text widths come from a `measure` callable so nothing here needs a font file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+Measure = Callable[[str], float]
+
+# C0 and C1 controls (but tab and newline), and the bidi embedding/override/isolate controls,
+# which would reorder what prints after them.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+ELLIPSIS = "…"
+
+
+def clean(text: str) -> str:
+    """Text as it should print: NFC, no control or bidi-override characters, no lone surrogates.
+
+    >>> clean("Zoe\\u0308 \\u202eevil\\x07")
+    'Zoë evil'
+    """
+    text = _SURROGATE.sub("\ufffd", text)
+    text = _UNPRINTABLE.sub("", text.replace("\t", " "))
+    return unicodedata.normalize("NFC", text)
+
+
+def markup(text: str) -> str:
+    """User text for a reportlab Paragraph: cleaned and escaped, so it can never become markup.
+
+    >>> markup('<img src="/etc/hostname"> & <b>')
+    '&lt;img src="/etc/hostname"&gt; &amp; &lt;b&gt;'
+    """
+    return escape(clean(text)).replace("\n", "<br/>")
+
+
+def fit_lines(text: str, width: float, max_lines: int, measure: Measure) -> list[str]:
+    """Wrap `text` into at most `max_lines` lines no wider than `width`.
+
+    Words longer than a line are broken; text that still does not fit ends in an ellipsis.
+
+    >>> fit_lines("Incline dumbbell row", 12, 2, len)
+    ['Incline', 'dumbbell row']
+    >>> fit_lines("x" * 30, 10, 2, len)
+    ['xxxxxxxxxx', 'xxxxxxxxx…']
+    """
+    lines: list[str] = []
+    for word in clean(text).split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and measure(candidate) <= width:
+            lines[-1] = candidate
+            continue
+        while measure(word) > width and len(word) > 1:
+            cut = _longest_prefix(word, width, measure)
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[:max_lines]
+    kept[-1] = _with_ellipsis(kept[-1], width, measure)
+    return kept
+
+
+def _longest_prefix(word: str, width: float, measure: Measure) -> int:
+    low, high = 1, len(word)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if measure(word[:mid]) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _with_ellipsis(line: str, width: float, measure: Measure) -> str:
+    while line and measure(line + ELLIPSIS) > width:
+        line = line[:-1]
+    return line.rstrip() + ELLIPSIS
+
+
+def missing_characters(texts: list[str], has_glyph: Callable[[int], bool]) -> list[str]:
+    """The characters of `texts` that the font cannot draw, each once, in order of appearance.
+
+    >>> missing_characters(["Łukasz 💪", "Zoë"], lambda cp: cp < 0x2000)
+    ['💪']
+    """
+    missing: dict[str, None] = {}
+    for text in texts:
+        for char in clean(text):
+            if not char.isspace() and not has_glyph(ord(char)):
+                missing.setdefault(char, None)
+    return list(missing)

@@ -1,0 +1,60 @@
+"""Registering a layout's fonts with reportlab, when first needed and once per process."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pdfgen.errors import input_error
+from pdfgen.layout import Fonts
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """reportlab names of a layout's registered fonts, and what the regular font can draw."""
+
+    regular: str
+    bold: str
+    italic: str
+    glyphs: frozenset[int]
+
+    def has_glyph(self, codepoint: int) -> bool:
+        """Whether the regular font draws this character."""
+        return codepoint in self.glyphs
+
+
+@cache
+def _register(path: str) -> tuple[str, frozenset[int]]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    # A name from the file's path: two files with the same internal font name must stay two
+    # fonts, or bold would silently print as regular.
+    digest = hashlib.sha1(path.encode()).hexdigest()[:8]
+    name = f"{Path(path).stem}-{digest}"
+    try:
+        font = TTFont(name, path)
+    except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
+        raise input_error(
+            path,
+            f"this font file cannot be used ({exc}); reinstall pdfgen or "
+            "name another .ttf in the layout.",
+        ) from None
+    pdfmetrics.registerFont(font)
+    return name, frozenset(font.face.charToGlyph)
+
+
+def register(fonts: Fonts) -> FontSet:
+    """Register the layout's fonts (once each) and return their reportlab names."""
+    from reportlab.pdfbase import pdfmetrics
+
+    regular, glyphs = _register(fonts.regular)
+    bold, _ = _register(fonts.bold)
+    italic, _ = _register(fonts.italic)
+    # A family, so that our own <b> and <i> in paragraphs pick the layout's faces.
+    pdfmetrics.registerFontFamily(
+        regular, normal=regular, bold=bold, italic=italic, boldItalic=bold
+    )
+    return FontSet(regular, bold, italic, glyphs)

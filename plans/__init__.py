@@ -1,0 +1,1 @@
+"""Built-in plans and the exercise library; installed as package data of pdfgen."""
