@@ -98,7 +98,9 @@ def compose_day(
 
     # Title bar: the day and session on the left, a box for the date on the right.
     bar_h = grid.row_height * MM
-    title = labels.day_title.format(day=day.day, session=day.session.name, letter=day.letter)
+    title = labels.day_title.format(
+        week=day.week, day=day.day, session=day.session.name, letter=day.letter
+    )
     if continued:
         title = f"{title} {labels.continued}"
     date_w = grid.date_width * MM

@@ -75,12 +75,11 @@ class Page(_Strict):
 
 
 class Fonts(_Strict):
-    """Fonts: a bundled name (DejaVuSans, DejaVuSans-Bold, DejaVuSans-Oblique) or a .ttf path
-    relative to the layout file."""
+    """Fonts: a bundled name (DejaVuSans, DejaVuSans-Bold) or a .ttf path relative to the
+    layout file."""
 
     regular: Name
     bold: Name
-    italic: Name
 
 
 class Colors(_Strict):
@@ -217,7 +216,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "rotation": {"days", "order"},
     "week_title": {"week", "weeks"},
     "week_start": {"date"},
-    "day_title": {"day", "session", "letter"},
+    "day_title": {"week", "day", "session", "letter"},
     "page_of": {"page", "pages"},
 }
 
@@ -388,7 +387,7 @@ def _read_chain(path: Path) -> list[Document]:
 def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
     fonts: dict[str, str] = {}
     problems: list[Problem] = []
-    for role in ("regular", "bold", "italic"):
+    for role in ("regular", "bold"):
         name = getattr(layout.fonts, role)
         bundled = resources.fonts_dir() / f"{name}.ttf"
         file, line, column = doc.locate(("fonts", role))
@@ -398,7 +397,7 @@ def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
                 Problem(
                     file,
                     f"no font '{name}': name a bundled font (DejaVuSans, "
-                    "DejaVuSans-Bold, DejaVuSans-Oblique) or a .ttf file.",
+                    "DejaVuSans-Bold) or a .ttf file.",
                     line,
                     column,
                     f"fonts.{role}",

@@ -22,7 +22,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     ListFlowable,
     ListItem,
     PageBreak,
@@ -139,15 +138,21 @@ class _DayFlowable(Flowable):  # type: ignore[misc]
         self.entries = day.entries if entries is None else entries
         self.grid: DayGrid | None = None
 
+    def _grid(self, avail_width: float) -> DayGrid:
+        # platypus asks for the size on every frame it tries; the geometry depends on the width.
+        if self.grid is None or self.grid.width != avail_width:
+            self.grid = self.compose(
+                self.day, avail_width, entries=self.entries, continued=self.continued
+            )
+        return self.grid
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.grid = self.compose(
-            self.day, avail_width, entries=self.entries, continued=self.continued
-        )
-        self.width, self.height = self.grid.width, self.grid.height
+        grid = self._grid(avail_width)
+        self.width, self.height = grid.width, grid.height
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        grid = self.compose(self.day, avail_width, entries=self.entries, continued=self.continued)
+        grid = self._grid(avail_width)
         if grid.height <= self.page_height or len(self.entries) < 2:
             return []  # fits on a fresh page: move it there whole
         for count in range(len(self.entries) - 1, 0, -1):
@@ -224,6 +229,8 @@ class BookletRenderer:
         self.schedule, self.layout, self.fonts, self.details = schedule, layout, fonts, details
         self.plan = schedule.plan
         self.styles = _Styles(layout, fonts)
+        named = {"white": "#ffffff", **layout.colors.model_dump()}
+        self._palette = {role: colors.HexColor(value) for role, value in named.items()}
         height = layout.page_size[1]
         margins = layout.page.margins
         self.frame_height = height - (margins.top + margins.bottom) * MM - HEADER_BAND - FOOTER_BAND
@@ -451,7 +458,7 @@ class BookletRenderer:
                 )
             width = self.layout.frame_width
             table = Table(
-                rows, colWidths=[w * width for w in (0.24, 0.12, 0.11, 0.2, 0.33)], repeatRows=1
+                rows, colWidths=[w * width for w in (0.24, 0.14, 0.1, 0.2, 0.32)], repeatRows=1
             )
             table.setStyle(self._table_style())
             story += [Paragraph(markup(title), s.subheading), table, Spacer(1, 4 * MM)]
@@ -480,7 +487,7 @@ class BookletRenderer:
         for index, (ex_id, exercise) in enumerate(self.plan.exercises.items()):
             if index:
                 story.append(PageBreak())
-            story.append(KeepTogether(self._exercise(ex_id, exercise)))
+            story += self._exercise(ex_id, exercise)
         return story
 
     def _exercise(self, ex_id: str, exercise: Exercise) -> list[Flowable]:
@@ -597,33 +604,44 @@ class BookletRenderer:
         )
 
     def _paint(self, canv: Canvas, grid: DayGrid) -> None:
-        palette = self.layout.colors
-        named = {"white": "#ffffff", **palette.model_dump()}
+        # Colour, width and font are set only when they change: fewer operators, a smaller file.
+        palette = self._palette
+        fill: str | None = None
+        pen: tuple[str, float] | None = None
+        font: tuple[str, float] | None = None
         for rect in grid.rects:
-            y = grid.height - rect.y - rect.h
-            if rect.fill:
-                canv.setFillColor(colors.HexColor(named[rect.fill]))
-            if rect.stroke:
-                canv.setStrokeColor(colors.HexColor(named[rect.stroke]))
-                canv.setLineWidth(rect.line_width)
+            if rect.fill and rect.fill != fill:
+                fill = rect.fill
+                canv.setFillColor(palette[fill])
+            if rect.stroke and (rect.stroke, rect.line_width) != pen:
+                pen = (rect.stroke, rect.line_width)
+                canv.setStrokeColor(palette[pen[0]])
+                canv.setLineWidth(pen[1])
             canv.rect(
                 rect.x,
-                y,
+                grid.height - rect.y - rect.h,
                 rect.w,
                 rect.h,
                 fill=int(rect.fill is not None),
                 stroke=int(rect.stroke is not None),
             )
+        # All of a grid's text in one text object: far fewer operators than a string each.
+        text = canv.beginText()
         for run in grid.runs:
-            canv.setFillColor(colors.HexColor(named[run.color]))
-            canv.setFont(self.fonts.bold if run.bold else self.fonts.regular, run.size)
-            y = grid.height - run.y
-            if run.align == "center":
-                canv.drawCentredString(run.x, y, run.text)
-            elif run.align == "right":
-                canv.drawRightString(run.x, y, run.text)
-            else:
-                canv.drawString(run.x, y, run.text)
+            if run.color != fill:
+                fill = run.color
+                text.setFillColor(palette[fill])
+            face = (self.fonts.bold if run.bold else self.fonts.regular, run.size)
+            if face != font:
+                font = face
+                text.setFont(*face)
+            x = run.x
+            if run.align != "left":
+                shift = stringWidth(run.text, face[0], face[1])
+                x -= shift / 2 if run.align == "center" else shift
+            text.setTextOrigin(x, grid.height - run.y)
+            text.textOut(run.text)
+        canv.drawText(text)
 
     def notes(self) -> list[Flowable]:
         """A page of ruled lines."""

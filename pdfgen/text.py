@@ -49,8 +49,11 @@ def fit_lines(text: str, width: float, max_lines: int, measure: Measure) -> list
     >>> fit_lines("x" * 30, 10, 2, len)
     ['xxxxxxxxxx', 'xxxxxxxxx…']
     """
+    text = clean(text)
+    if "\n" not in text and measure(text) <= width:
+        return [text]
     lines: list[str] = []
-    for word in clean(text).split():
+    for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and measure(candidate) <= width:
             lines[-1] = candidate

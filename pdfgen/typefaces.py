@@ -17,7 +17,6 @@ class FontSet:
 
     regular: str
     bold: str
-    italic: str
     glyphs: frozenset[int]
 
     def has_glyph(self, codepoint: int) -> bool:
@@ -52,9 +51,9 @@ def register(fonts: Fonts) -> FontSet:
 
     regular, glyphs = _register(fonts.regular)
     bold, _ = _register(fonts.bold)
-    italic, _ = _register(fonts.italic)
-    # A family, so that our own <b> and <i> in paragraphs pick the layout's faces.
+    # A family, so that our own <b> in paragraphs picks the layout's bold face. No italics are
+    # printed, and loading a third font would cost every run.
     pdfmetrics.registerFontFamily(
-        regular, normal=regular, bold=bold, italic=italic, boldItalic=bold
+        regular, normal=regular, bold=bold, italic=regular, boldItalic=bold
     )
-    return FontSet(regular, bold, italic, glyphs)
+    return FontSet(regular, bold, glyphs)

@@ -1,0 +1,81 @@
+"""Benchmark: one 12-week, 3-day booklet in-process, and `pdfgen build` as a whole process.
+
+    python benchmarks/bench_booklet.py [--runs 20]
+
+Prints the median time, pages per second and peak RSS. Goals (2-core machine): under 50 ms
+in-process and under 0.4 s for the whole command. Figures, not assertions: nothing here fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pdfgen
+from pdfgen.loader import load_plan
+
+PLAN = Path(__file__).with_name("twelve-week-three-day.yaml")
+
+
+def in_process(runs: int) -> tuple[float, int]:
+    """Median seconds to render the booklet from a loaded plan, and its page count."""
+    plan = load_plan(PLAN)
+    pages = pdfgen.render_booklet(plan, io.BytesIO(), client="Zoë Ørsted").pages  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        pdfgen.render_booklet(plan, io.BytesIO(), client="Zoë Ørsted")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), pages
+
+
+def whole_command(runs: int) -> tuple[float, int]:
+    """Median seconds for `pdfgen build` in a fresh process, and the largest child RSS (KiB)."""
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "booklet.pdf"
+        command = [
+            sys.executable,
+            "-m",
+            "pdfgen",
+            "build",
+            str(PLAN),
+            "-o",
+            str(out),
+            "--client",
+            "Zoë Ørsted",
+            "--force",
+        ]
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return statistics.median(times), peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    seconds, pages = in_process(args.runs)
+    print(
+        f"in-process: {seconds * 1000:.1f} ms median for {pages} pages "
+        f"({pages / seconds:.0f} pages/s), peak RSS "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
+    seconds, peak = whole_command(max(5, args.runs // 4))
+    print(
+        f"pdfgen build: {seconds * 1000:.0f} ms median per command, peak RSS {peak / 1024:.0f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""`python -m pdfgen` runs the command line."""
+
+from pdfgen.cli import main
+
+main()
