@@ -132,6 +132,7 @@ def _check_options(
 def glyph_warnings(plan: Plan, layout: Layout, fonts: FontSet, *names: str) -> tuple[str, ...]:
     """A warning naming each character the font cannot draw (it would print as a box)."""
     texts = [*names, plan.model_dump_json()]
+    texts += [exercise.model_dump_json() for exercise in plan.used_exercises.values()]
     texts += [str(v) for v in layout.labels.model_dump().values()]
     missing = missing_characters(texts, fonts.has_glyph)
     if not missing:

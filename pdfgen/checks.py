@@ -9,9 +9,24 @@ from pdfgen import resources
 from pdfgen.layout import Layout, load_layout
 from pdfgen.loader import builtin_library, load_library, normalise, plan_from_document
 from pdfgen.plan import Exercise, Plan
+from pdfgen.validation import closest
 from pdfgen.yamlio import read_yaml
 
 _LAYOUT_KEYS = set(Layout.model_fields) | {"extends"}
+
+
+def _looks_like_layout(value: Any) -> bool:
+    """Whether a mapping's keys are (or nearly are) a layout's rather than a plan's."""
+    if not isinstance(value, dict) or not value:
+        return False
+    plan_keys = set(Plan.model_fields)
+
+    def near(key: Any, keys: set[str]) -> bool:
+        return isinstance(key, str) and (key in keys or closest(key, keys) is not None)
+
+    layout_votes = sum(near(key, _LAYOUT_KEYS) for key in value)
+    plan_votes = sum(near(key, plan_keys) for key in value)
+    return layout_votes > plan_votes
 
 
 def check_file(path: Path) -> str:
@@ -19,7 +34,7 @@ def check_file(path: Path) -> str:
     summary of what it holds, or an InputError."""
     doc = read_yaml(path)
     value = doc.value
-    if isinstance(value, dict) and value and set(value) <= _LAYOUT_KEYS:
+    if _looks_like_layout(value):
         layout = load_layout(path)
         width, height = layout.page.size_mm
         return f"layout, {width:g} × {height:g} mm, sections: {', '.join(layout.sections)}"
@@ -35,7 +50,7 @@ def check_file(path: Path) -> str:
     sessions = len(plan.sessions)
     return (
         f"plan '{plan.program}', {sessions} session{'s' if sessions > 1 else ''}, "
-        f"{len(plan.exercises)} exercises, {plan.weeks} weeks"
+        f"{len(plan.used_exercises)} exercises, {plan.weeks} weeks"
     )
 
 

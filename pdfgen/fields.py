@@ -6,9 +6,11 @@ write instead. Every validator raises ValueError, whose text becomes the located
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
+from pydantic_core import CoreSchema, core_schema
 
 
 def text(max_len: int, *, allow_empty: bool = False) -> BeforeValidator:
@@ -31,30 +33,50 @@ def text(max_len: int, *, allow_empty: bool = False) -> BeforeValidator:
     return BeforeValidator(check)
 
 
-def whole(low: int, high: int) -> BeforeValidator:
-    """Validator for an integer within [low, high]; 3.0 counts as 3, true does not count."""
+def shown(value: Any) -> str:
+    """A value as a message quotes it: YAML's spelling, and never more than a few dozen
+    characters.
 
-    def check(value: Any) -> int:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValueError(f"must be a whole number from {low} to {high}, not {value!r}.")
-        return value
+    >>> shown(True), shown("three"), shown(10**50)
+    ('true', "'three'", '100000000000000000000000000000000000000…')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
-    return BeforeValidator(check)
 
+@dataclass(frozen=True)
+class Range:
+    """A number within [low, high] (a whole one if `whole`), with a message that says so and
+    the same limits in the JSON Schema. Use as `Annotated[int, Range(1, 20)]`."""
 
-def number(low: float, high: float) -> BeforeValidator:
-    """Validator for a number within [low, high]."""
+    low: float
+    high: float
+    whole: bool = True
 
-    def check(value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"must be a number from {low:g} to {high:g}, not {value!r}.")
-        if not low <= value <= high:
-            raise ValueError(f"must be a number from {low:g} to {high:g}, not {value!r}.")
-        return float(value)
+    def check(self, value: Any) -> Any:
+        """The value, or ValueError saying what to write."""
+        if self.whole and isinstance(value, float) and value.is_integer():
+            value = int(value)  # 3.0 counts as 3
+        allowed = int if self.whole else int | float
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, allowed)
+            or not self.low <= value <= self.high
+        ):
+            kind = "a whole number" if self.whole else "a number"
+            raise ValueError(
+                f"must be {kind} from {self.low:g} to {self.high:g}, not {shown(value)}."
+            )
+        return value if self.whole else float(value)
 
-    return BeforeValidator(check)
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> CoreSchema:
+        return core_schema.no_info_before_validator_function(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: Any) -> dict[str, Any]:
+        kind = "integer" if self.whole else "number"
+        return {"type": kind, "minimum": self.low, "maximum": self.high}
 
 
 # Text fields by purpose; the JSON Schema shows the same limits the validators enforce.

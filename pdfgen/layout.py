@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from pdfgen import resources
 from pdfgen.errors import InputError, Problem, input_error
-from pdfgen.fields import Label, Name, number, text
+from pdfgen.fields import Label, Name, Range, text
 from pdfgen.validation import check_unknown_keys, closest, validate
 from pdfgen.yamlio import Document, Path_, read_yaml
 
@@ -31,10 +31,10 @@ PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
     "a5": (148.0, 210.0),
 }
 
-Mm = Annotated[float, number(0, 1000)]
-Margin = Annotated[float, number(10, 80)]
-Points = Annotated[float, number(4, 72)]
-Color = Annotated[str, text(7)]
+Mm = Annotated[float, Range(0, 1000, whole=False)]
+Margin = Annotated[float, Range(10, 80, whole=False)]
+Points = Annotated[float, Range(4, 72, whole=False)]
+Color = Annotated[str, text(40)]
 LabelText = Label
 WRITE_FIELDS = frozenset({"weight", "reps", "done", "notes"})
 GridField = Literal["exercise", "set", "target", "load", "rest", "weight", "reps", "done", "notes"]
@@ -120,7 +120,7 @@ class GridColumn(_Strict):
         "are blank cells to write in."
     )
     label: LabelText
-    width: Annotated[float, number(5, 200)] | Literal["*"] = Field(
+    width: Annotated[float, Range(5, 200, whole=False)] | Literal["*"] = Field(
         description="Millimetres, or '*' to take what is left (shared between '*' columns)."
     )
 
@@ -129,36 +129,37 @@ class GridColumn(_Strict):
     def _label(cls, value: str) -> str:
         return check_placeholders(value, {"units"})
 
+    @model_validator(mode="after")
+    def _writable(self) -> GridColumn:
+        if self.field in WRITE_FIELDS and self.width != "*" and self.width < MIN_WRITE_WIDTH_MM:
+            raise ValueError(
+                f"the '{self.field}' column is for writing in and must be at least "
+                f"{MIN_WRITE_WIDTH_MM:g} mm wide, not {self.width:g}."
+            )
+        return self
+
 
 class Grid(_Strict):
     """The log grid of a training day."""
 
-    row_height: Annotated[float, number(MIN_WRITE_HEIGHT_MM, 40)] = Field(
+    row_height: Annotated[float, Range(MIN_WRITE_HEIGHT_MM, 40, whole=False)] = Field(
         description="Height of a set's row in millimetres (at least 8 for handwriting)."
     )
-    header_height: Annotated[float, number(4, 20)]
-    date_width: Annotated[float, number(MIN_WRITE_WIDTH_MM, 100)]
-    effort_width: Annotated[float, number(MIN_WRITE_WIDTH_MM, 100)]
-    notes_height: Annotated[float, number(MIN_WRITE_HEIGHT_MM, 60)]
-    gap: Annotated[float, number(0, 50)] = Field(description="Space between days, millimetres.")
+    header_height: Annotated[float, Range(4, 20, whole=False)]
+    date_width: Annotated[float, Range(MIN_WRITE_WIDTH_MM, 100, whole=False)]
+    effort_width: Annotated[float, Range(MIN_WRITE_WIDTH_MM, 100, whole=False)]
+    notes_height: Annotated[float, Range(MIN_WRITE_HEIGHT_MM, 60, whole=False)]
+    gap: Annotated[float, Range(0, 50, whole=False)] = Field(
+        description="Space between days, millimetres."
+    )
     columns: list[GridColumn] = Field(min_length=2, max_length=10)
 
-    @model_validator(mode="after")
-    def _columns(self) -> Grid:
-        fields = [c.field for c in self.columns]
-        if "exercise" not in fields:
+    @field_validator("columns")
+    @classmethod
+    def _has_exercise(cls, columns: list[GridColumn]) -> list[GridColumn]:
+        if "exercise" not in [c.field for c in columns]:
             raise ValueError("the grid needs an 'exercise' column.")
-        for column in self.columns:
-            if (
-                column.field in WRITE_FIELDS
-                and column.width != "*"
-                and column.width < MIN_WRITE_WIDTH_MM
-            ):
-                raise ValueError(
-                    f"the '{column.field}' column is for writing in and must be at "
-                    f"least {MIN_WRITE_WIDTH_MM:g} mm wide, not {column.width:g}."
-                )
-        return self
+        return columns
 
 
 class Labels(_Strict):
@@ -170,6 +171,10 @@ class Labels(_Strict):
     start_date: LabelText
     length: LabelText
     length_value: LabelText
+    weeks_one: LabelText
+    weeks_many: LabelText
+    days_one: LabelText
+    days_many: LabelText
     units: LabelText
     focus: LabelText
     how_to_use_title: LabelText
@@ -212,6 +217,10 @@ class Labels(_Strict):
 
 PLACEHOLDERS: dict[str, set[str]] = {
     "length_value": {"weeks", "days", "sessions"},
+    "weeks_one": {"n"},
+    "weeks_many": {"n"},
+    "days_one": {"n"},
+    "days_many": {"n"},
     "session_title": {"letter", "name"},
     "rotation": {"days", "order"},
     "week_title": {"week", "weeks"},
@@ -223,7 +232,12 @@ PLACEHOLDERS: dict[str, set[str]] = {
 
 def check_placeholders(value: str, allowed: set[str]) -> str:
     """Refuse a `{name}` in a label that the label cannot show."""
-    used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError:
+        raise ValueError(
+            "has a '{' or '}' without its pair; write {{ and }} for a printed brace."
+        ) from None
     unknown = used - allowed
     if unknown:
         can = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
@@ -231,6 +245,15 @@ def check_placeholders(value: str, allowed: set[str]) -> str:
             f"'{{{sorted(unknown)[0]}}}' is not a value this label can show (it can show: {can})."
         )
     return value
+
+
+def counted(one: str, many: str, n: int) -> str:
+    """A count in words, from the singular or plural label.
+
+    >>> counted("{n} week", "{n} weeks", 1), counted("{n} week", "{n} weeks", 6)
+    ('1 week', '6 weeks')
+    """
+    return (one if n == 1 else many).format(n=n)
 
 
 class Layout(_Strict):
@@ -324,7 +347,7 @@ def find_layout(name: str | Path, relative_to: Path | None = None) -> Path:
     extra = f" Did you mean '{hint}'?" if hint else ""
     raise input_error(
         str(name),
-        f"no such layout file, and no built-in layout of that name "
+        f"no layout '{name}': no such file, and no built-in layout of that name "
         f"(built-in: {', '.join(builtin)}).{extra}",
     )
 
@@ -349,7 +372,7 @@ def load_layout(name: str | Path | None = None, *, page_size: str | None = None)
         raise InputError(problems)
     layout = validate(Layout, doc)
     layout = _resolve_fonts(layout, doc)
-    check_fits(layout, doc.file)
+    check_fits(layout, doc)
     return layout
 
 
@@ -357,11 +380,9 @@ def _read_chain(path: Path) -> list[Document]:
     """The layout file and its ancestors, most specific first."""
     layers: list[Document] = []
     seen: set[Path] = set()
+    first_parent = ""
     while True:
-        resolved = path.resolve()
-        if resolved in seen:
-            raise input_error(str(path), "the layouts extend each other in a circle.")
-        seen.add(resolved)
+        seen.add(path.resolve())
         doc = read_yaml(path, what="layout")
         if not isinstance(doc.value, dict):
             raise input_error(doc.file, "a layout must be a mapping of settings.", 1, 1)
@@ -372,8 +393,8 @@ def _read_chain(path: Path) -> list[Document]:
         layers.append(doc)
         if parent is None:
             return layers
+        _, line, column = doc.locate(("extends",))
         if not isinstance(parent, str) or len(layers) > MAX_EXTENDS:
-            _, line, column = doc.locate(("extends",))
             raise input_error(
                 doc.file,
                 "extends must name one layout (a built-in name or a file).",
@@ -381,7 +402,23 @@ def _read_chain(path: Path) -> list[Document]:
                 column,
                 "extends",
             )
-        path = find_layout(parent, relative_to=path.parent)
+        try:
+            path = find_layout(parent, relative_to=path.parent)
+        except InputError as exc:
+            raise input_error(doc.file, exc.problems[0].message, line, column, "extends") from None
+        if path.resolve() in seen:
+            # Reported where the user's own file starts the circle.
+            first = layers[0]
+            _, line, column = first.locate(("extends",))
+            raise input_error(
+                first.file,
+                f"extends '{first_parent or parent}', which leads back to this layout: layouts "
+                "cannot extend each other in a circle.",
+                line,
+                column,
+                "extends",
+            )
+        first_parent = first_parent or parent
 
 
 def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
@@ -409,7 +446,7 @@ def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
     return layout.model_copy(update={"fonts": Fonts(**fonts)})
 
 
-def check_fits(layout: Layout, file: str) -> None:
+def check_fits(layout: Layout, doc: Document) -> None:
     """Refuse a layout whose grid cannot fit its page: columns too wide, or no room for a row."""
     width_mm, height_mm = layout.page.size_mm
     margins = layout.page.margins
@@ -419,19 +456,25 @@ def check_fits(layout: Layout, file: str) -> None:
     flexible = sum(1 for c in layout.grid.columns if c.width == "*")
     needed = fixed + flexible * 25  # a '*' column needs room for at least a short name
     if needed > usable_w:
+        file, line, column = doc.locate(("grid", "columns"))
         raise input_error(
             file,
             f"the grid's columns need {needed:.0f} mm but the page has "
             f"{usable_w:.0f} mm between the margins.",
+            line,
+            column,
             field="grid.columns",
         )
     one_day = (
         layout.grid.row_height * 2 + layout.grid.header_height + layout.grid.notes_height + 30
     )  # title, header, one set, notes, page furniture
     if one_day > usable_h:
+        file, line, column = doc.locate(("page", "size"))
         raise input_error(
             file,
             f"the page has {usable_h:.0f} mm between the margins, too little "
             f"for one training day ({one_day:.0f} mm).",
-            field="page",
+            line,
+            column,
+            field="page.size",
         )

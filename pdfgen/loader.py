@@ -14,7 +14,7 @@ from pydantic import RootModel
 
 from pdfgen import resources
 from pdfgen.errors import InputError, Problem, input_error
-from pdfgen.plan import Exercise, Plan, Prescription, Session
+from pdfgen.plan import Exercise, Plan, Prescription
 from pdfgen.validation import closest, validate
 from pdfgen.yamlio import Document, dotted, read_yaml
 
@@ -67,10 +67,76 @@ def plan_from_document(doc: Document, library: dict[str, Exercise] | None = None
             1,
             1,
         )
-    plan = validate(Plan, doc)
-    known = dict(builtin_library() if library is None else library)
-    known.update(plan.exercises)
-    return _resolve(plan, known, doc)
+    base = builtin_library() if library is None else library
+    try:
+        plan = validate(Plan, doc)
+    except InputError as exc:
+        # References are checked too, so that one run lists every problem of the file.
+        extra = _raw_reference_problems(doc, base, {p.field for p in exc.problems})
+        raise InputError(sorted(exc.problems + extra, key=_position)) from None
+    known, problems = _merge_exercises(plan, base, doc)
+    index = name_index(base)
+    index.update(name_index({ex_id: known[ex_id] for ex_id in plan.exercises if ex_id in known}))
+    return _resolve(plan, known, index, doc, problems)
+
+
+def _position(problem: Problem) -> tuple[int, int]:
+    return problem.line or 0, problem.column or 0
+
+
+def _merge_exercises(
+    plan: Plan, library: dict[str, Exercise], doc: Document
+) -> tuple[dict[str, Exercise], list[Problem]]:
+    """The library with the plan's own exercises added, and its overrides merged in."""
+    known = dict(library)
+    problems: list[Problem] = []
+    for ex_id, entry in plan.exercises.items():
+        stated = entry.model_dump(exclude_unset=True)
+        if ex_id in library:
+            known[ex_id] = library[ex_id].model_copy(update=stated)
+        elif entry.name is None:
+            file, line, column = doc.locate(("exercises", ex_id), prefer_key=True)
+            problems.append(
+                Problem(
+                    file,
+                    f"'{ex_id}' is not in the exercise library, so it needs a name.",
+                    line,
+                    column,
+                    f"exercises.{ex_id}",
+                )
+            )
+        else:
+            known[ex_id] = Exercise.model_validate(stated)
+    return known, problems
+
+
+def _raw_reference_problems(
+    doc: Document, library: dict[str, Exercise], reported: set[str]
+) -> list[Problem]:
+    """Unknown exercise references in a plan that failed validation, read from the raw data."""
+    data = doc.value
+    index = name_index(library)
+    own = data.get("exercises")
+    if isinstance(own, dict):
+        for ex_id, entry in own.items():
+            names = [ex_id]
+            if isinstance(entry, dict):
+                names += [entry.get("name"), *(entry.get("aliases") or [])]
+            index.update({normalise(n): ex_id for n in names if isinstance(n, str)})
+    problems = []
+    sessions = data.get("sessions")
+    for s, session in enumerate(sessions if isinstance(sessions, list) else []):
+        items = session.get("exercises") if isinstance(session, dict) else None
+        for e, item in enumerate(items if isinstance(items, list) else []):
+            name = item.get("exercise") if isinstance(item, dict) else None
+            path = ("sessions", s, "exercises", e, "exercise")
+            if isinstance(name, str) and normalise(name) not in index:
+                if dotted(path) in reported:
+                    continue
+                file, line, column = doc.locate(path)
+                message = _unknown_exercise(name, index, library)
+                problems.append(Problem(file, message, line, column, dotted(path)))
+    return problems
 
 
 def load_library(source: str | Path) -> dict[str, Exercise]:
@@ -116,9 +182,13 @@ def name_index(exercises: dict[str, Exercise]) -> dict[str, str]:
     return index
 
 
-def _resolve(plan: Plan, known: dict[str, Exercise], doc: Document) -> Plan:
-    index = name_index(known)
-    problems: list[Problem] = []
+def _resolve(
+    plan: Plan,
+    known: dict[str, Exercise],
+    index: dict[str, str],
+    doc: Document,
+    problems: list[Problem],
+) -> Plan:
     sessions = []
     used: dict[str, Exercise] = {}
     for s, session in enumerate(plan.sessions):
@@ -128,36 +198,24 @@ def _resolve(plan: Plan, known: dict[str, Exercise], doc: Document) -> Plan:
             if ex_id is None:
                 path = ("sessions", s, "exercises", e, "exercise")
                 file, line, column = doc.locate(path)
-                problems.append(
-                    Problem(
-                        file,
-                        _unknown_exercise(item.exercise, index, known),
-                        line,
-                        column,
-                        dotted(path),
-                    )
-                )
+                message = _unknown_exercise(item.exercise, index, known)
+                problems.append(Problem(file, message, line, column, dotted(path)))
                 continue
-            used[ex_id] = known[ex_id]
+            used.setdefault(ex_id, known[ex_id])
             prescriptions.append(item.model_copy(update={"exercise": ex_id}))
         sessions.append(session.model_copy(update={"exercises": prescriptions}))
     if problems:
-        raise InputError(problems)
-    ordered = {ex_id: used[ex_id] for ex_id in _first_use_order(sessions)}
-    return plan.model_copy(update={"sessions": sessions, "exercises": ordered})
-
-
-def _first_use_order(sessions: list[Session]) -> list[str]:
-    seen: dict[str, None] = {}
-    for session in sessions:
-        for item in session.exercises:
-            seen.setdefault(item.exercise, None)
-    return list(seen)
+        raise InputError(sorted(problems, key=_position))
+    return plan.with_exercises(sessions, used)
 
 
 def _unknown_exercise(name: str, index: dict[str, str], known: dict[str, Exercise]) -> str:
     match = closest(normalise(name), index)
-    hint = f" Did you mean '{known[index[match]].name}' ({index[match]})?" if match else ""
+    hint = ""
+    if match:
+        ex_id = index[match]
+        shown = known[ex_id].name if ex_id in known else ex_id
+        hint = f" Did you mean '{shown}' ({ex_id})?"
     return (
         f"'{name}' is not in the exercise library.{hint} `pdfgen exercises` lists them; "
         "a plan can also define its own under `exercises:`."

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
+    WithJsonSchema,
+)
 
-from pdfgen.fields import Name, Note, Paragraph, whole
+from pdfgen.fields import Name, Note, Paragraph, Range
 from pdfgen.reps import RepsError, RepTarget, parse_reps
 
 MAX_WEEKS = 52
@@ -64,10 +72,11 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Exercise(_Strict):
-    """An exercise with the description a client reads in the guide."""
+class ExerciseEntry(_Strict):
+    """An exercise as a plan's `exercises:` states it: a new exercise (which needs a `name`), or
+    the fields that change in a library exercise of the same id."""
 
-    name: Name = Field(description="The name printed in the booklet.")
+    name: Name | None = Field(default=None, description="The name printed in the booklet.")
     aliases: list[Name] = Field(
         default=[], max_length=20, description="Other names a plan may use for it."
     )
@@ -83,11 +92,17 @@ class Exercise(_Strict):
     video: Url | None = Field(default=None, description="A video link (http or https).")
 
 
+class Exercise(ExerciseEntry):
+    """An exercise with the description a client reads in the guide."""
+
+    name: Name = Field(description="The name printed in the booklet.")
+
+
 class Prescription(_Strict):
     """One exercise in a session: what to do and how much."""
 
     exercise: Name = Field(description="An id, name or alias from the exercise library.")
-    sets: Annotated[int, whole(1, MAX_SETS), Field(ge=1, le=MAX_SETS)]
+    sets: Annotated[int, Range(1, MAX_SETS)]
     reps: Reps
     rest: Name | None = None
     load: Name | None = None
@@ -104,17 +119,17 @@ class Session(_Strict):
 class Plan(_Strict):
     """A training plan.
 
-    After loading, every `Prescription.exercise` is an id of `exercises`, which holds exactly the
-    exercises the plan uses (from the library, or defined in the plan).
+    After loading, every `Prescription.exercise` is the id of an exercise in `used_exercises`:
+    the library's, merged with what the plan's own `exercises:` state.
     """
 
     program: Name = Field(description="The title.")
     focus: Name | None = Field(default=None, description="Body area or goal.")
     summary: Paragraph | None = Field(default=None, description="A paragraph for the cover.")
-    weeks: Annotated[int, whole(1, MAX_WEEKS), Field(ge=1, le=MAX_WEEKS)] = Field(
+    weeks: Annotated[int, Range(1, MAX_WEEKS)] = Field(
         default=4, description="Default block length in weeks."
     )
-    days_per_week: Annotated[int, whole(1, 7), Field(ge=1, le=7)] | None = Field(
+    days_per_week: Annotated[int, Range(1, 7)] | None = Field(
         default=None, description="Training days a week (default: one per session)."
     )
     sessions: list[Session] = Field(
@@ -122,7 +137,7 @@ class Plan(_Strict):
         max_length=MAX_SESSIONS,
         description="Training days, cycled through the weeks.",
     )
-    exercises: dict[ExerciseId, Exercise] = Field(
+    exercises: dict[ExerciseId, ExerciseEntry] = Field(
         default={},
         max_length=MAX_PLAN_EXERCISES,
         description="Exercises defined or overridden in this plan, by id.",
@@ -133,9 +148,23 @@ class Plan(_Strict):
         """Training days a week: as the plan says, or one per session."""
         return self.days_per_week or len(self.sessions)
 
+    # Set by the loader: the exercises the sessions use, by id, in order of first use.
+    _resolved: dict[str, Exercise] = PrivateAttr(default_factory=dict)
+
+    @property
+    def used_exercises(self) -> dict[str, Exercise]:
+        """The exercises the plan's sessions use, by id, in order of first use."""
+        return dict(self._resolved)
+
     def exercise(self, prescription: Prescription) -> Exercise:
-        """The exercise a prescription refers to (after loading)."""
-        return self.exercises[prescription.exercise]
+        """The exercise a prescription refers to."""
+        return self._resolved[prescription.exercise]
+
+    def with_exercises(self, sessions: list[Session], used: dict[str, Exercise]) -> Plan:
+        """A copy whose sessions refer to exercises by id, with those exercises attached."""
+        plan = self.model_copy(update={"sessions": sessions})
+        plan._resolved = dict(used)
+        return plan
 
 
 class Library(BaseModel):

@@ -7,8 +7,8 @@ drawn as plain text, so nothing a user types becomes markup, a link or an image.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import IO, Any
 
@@ -34,10 +34,10 @@ from reportlab.platypus import (
 
 from pdfgen import __version__
 from pdfgen.grid import DayGrid, compose_day, fixed_height
-from pdfgen.layout import MM, Layout
+from pdfgen.layout import MM, Layout, counted
 from pdfgen.plan import Exercise
-from pdfgen.schedule import Day, Schedule
-from pdfgen.text import clean, markup
+from pdfgen.schedule import Day, Entry, Schedule
+from pdfgen.text import clean, markup, one_line
 from pdfgen.typefaces import FontSet
 
 HEADER_BAND = 8 * MM
@@ -130,7 +130,7 @@ class _DayFlowable(Flowable):  # type: ignore[misc]
         page_height: float,
         painter: Callable[[Canvas, DayGrid], None],
         continued: bool = False,
-        entries: tuple[Any, ...] | None = None,
+        entries: tuple[Entry, ...] | None = None,
     ) -> None:
         super().__init__()
         self.day, self.compose, self.page_height = day, compose, page_height
@@ -152,37 +152,41 @@ class _DayFlowable(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        grid = self._grid(avail_width)
-        if grid.height <= self.page_height or len(self.entries) < 2:
+        if self._grid(avail_width).height <= self.page_height:
             return []  # fits on a fresh page: move it there whole
-        for count in range(len(self.entries) - 1, 0, -1):
-            head = self.compose(
-                self.day, avail_width, entries=self.entries[:count], continued=self.continued
-            )
-            if head.height <= avail_height:
-                return [
-                    _DayFlowable(
-                        self.day,
-                        self.compose,
-                        self.page_height,
-                        self.painter,
-                        self.continued,
-                        self.entries[:count],
-                    ),
-                    _DayFlowable(
-                        self.day,
-                        self.compose,
-                        self.page_height,
-                        self.painter,
-                        True,
-                        self.entries[count:],
-                    ),
-                ]
+        # Only an exercise that alone is taller than a page is split between its sets.
+        first = self.compose(self.day, avail_width, entries=self.entries[:1], continued=True)
+        by_sets = first.height > self.page_height
+        for head, tail in _split_points(self.entries, by_sets=by_sets):
+            grid = self.compose(self.day, avail_width, entries=head, continued=self.continued)
+            if grid.height <= avail_height:
+                return [self._part(head, self.continued), self._part(tail, True)]
         return []
+
+    def _part(self, entries: tuple[Entry, ...], continued: bool) -> _DayFlowable:
+        return _DayFlowable(
+            self.day, self.compose, self.page_height, self.painter, continued, entries
+        )
 
     def draw(self) -> None:
         assert self.grid is not None
         self.painter(self.canv, self.grid)
+
+
+def _split_points(
+    entries: tuple[Entry, ...], *, by_sets: bool
+) -> Iterator[tuple[tuple[Entry, ...], tuple[Entry, ...]]]:
+    """Ways to split a day too tall for a page, best first: between exercises, latest first;
+    then, if `by_sets`, between the sets of the first exercise."""
+    for count in range(len(entries) - 1, 0, -1):
+        yield entries[:count], entries[count:]
+    if not by_sets:
+        return
+    first = entries[0]
+    for count in range(len(first.sets) - 1, 0, -1):
+        head = replace(first, sets=first.sets[:count])
+        tail = replace(first, sets=first.sets[count:])
+        yield (head,), (tail, *entries[1:])
 
 
 class _NotesLines(Flowable):  # type: ignore[misc]
@@ -310,11 +314,12 @@ class BookletRenderer:
         canv.saveState()
         canv.setFillColor(colors.HexColor(layout.colors.muted))
         baseline = top - small
-        client = clean(self.details.client)
+        room = right - left
+        client = self._fit(one_line(self.details.client), self.fonts.regular, small, room * 0.45)
         client_w = stringWidth(client, self.fonts.regular, small) if client else 0
         canv.setFont(self.fonts.bold, small)
         program = self._fit(
-            clean(self.plan.program), self.fonts.bold, small, right - left - client_w - 6 * MM
+            one_line(self.plan.program), self.fonts.bold, small, room - client_w - 6 * MM
         )
         canv.drawString(left, baseline, program)
         if client:
@@ -337,10 +342,16 @@ class BookletRenderer:
             # Text after the total would need its width; it goes at the far right instead.
             canv.drawRightString(right, bottom, clean(suffix.format(page=doc.page)))
         elif self.details.trainer:
+            trainer = one_line(f"{layout.labels.trainer}: {self.details.trainer}")
             canv.drawRightString(
-                right, bottom, clean(f"{layout.labels.trainer}: {self.details.trainer}")
+                right, bottom, self._fit(trainer, self.fonts.regular, small, room * 0.6)
             )
         canv.restoreState()
+
+    def _tstyle(self, commands: list[tuple[Any, ...]]) -> TableStyle:
+        # A table sets a cell font even when every cell is a paragraph: name ours, or the page
+        # would reference Helvetica, which is not embedded.
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.regular), *commands])
 
     @staticmethod
     def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -366,7 +377,9 @@ class BookletRenderer:
             story.append(Paragraph(markup(plan.focus), s.focus))
         start = sched.start.strftime(self.layout.date_format) if sched.start else ""
         length = labels.length_value.format(
-            weeks=sched.total_weeks, days=sched.days_per_week, sessions=len(plan.sessions)
+            weeks=counted(labels.weeks_one, labels.weeks_many, sched.total_weeks),
+            days=counted(labels.days_one, labels.days_many, sched.days_per_week),
+            sessions=len(plan.sessions),
         )
         rows = [
             (labels.client, self.details.client),
@@ -400,7 +413,7 @@ class BookletRenderer:
         for index, (_, value) in enumerate(rows):
             if not value:  # a line to write on
                 commands.append(("LINEBELOW", (1, index), (1, index), 0.5, rule))
-        table.setStyle(TableStyle(commands))
+        table.setStyle(self._tstyle(commands))
         return table
 
     def _how_to_use(self) -> Table:
@@ -417,7 +430,7 @@ class BookletRenderer:
             colWidths=[self.layout.frame_width],
         )
         box.setStyle(
-            TableStyle(
+            self._tstyle(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.layout.colors.shade)),
                     ("LEFTPADDING", (0, 0), (-1, -1), 4 * MM),
@@ -466,7 +479,7 @@ class BookletRenderer:
 
     def _table_style(self) -> TableStyle:
         palette = self.layout.colors
-        return TableStyle(
+        return self._tstyle(
             [
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(palette.shade)),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor(palette.rule)),
@@ -484,7 +497,7 @@ class BookletRenderer:
             _OutlineMark(labels.guide_title, "guide"),
             Paragraph(markup(labels.guide_title), s.heading),
         ]
-        for index, (ex_id, exercise) in enumerate(self.plan.exercises.items()):
+        for index, (ex_id, exercise) in enumerate(self.plan.used_exercises.items()):
             if index:
                 story.append(PageBreak())
             story += self._exercise(ex_id, exercise)
@@ -520,7 +533,7 @@ class BookletRenderer:
             width = self.layout.frame_width / len(cells)
             table = Table([cells], colWidths=[width] * len(cells))
             table.setStyle(
-                TableStyle(
+                self._tstyle(
                     [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
                 )
             )
@@ -531,7 +544,7 @@ class BookletRenderer:
                 colWidths=[self.layout.frame_width],
             )
             box.setStyle(
-                TableStyle(
+                self._tstyle(
                     [
                         ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(self.layout.colors.text)),
                         ("LEFTPADDING", (0, 0), (-1, -1), 3 * MM),

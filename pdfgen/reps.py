@@ -15,7 +15,7 @@ MAX_SECONDS = 600
 _TARGET = re.compile(
     r"""(?P<low>\d{1,4})\s*(?:[-–—]|to)\s*(?P<high>\d{1,4})|(?P<one>\d{1,4})""", re.VERBOSE
 )
-_SECONDS = re.compile(r"\s*(s|sec|secs|second|seconds)\s*", re.IGNORECASE)
+_SECONDS = re.compile(r"\s*(seconds|second|secs|sec|s)\b\s*", re.IGNORECASE)
 _SIDE = re.compile(r"\s*(/|per|a|each)\s*(side|leg|arm)\s*", re.IGNORECASE)
 _AMRAP = re.compile(r"\s*(amrap|max)\s*", re.IGNORECASE)
 
@@ -84,7 +84,7 @@ def parse_reps(value: int | str) -> RepTarget:
         low = high = int(match["one"])
     else:
         low, high = int(match["low"]), int(match["high"])
-    if low < 1:
+    if min(low, high) < 1:
         raise RepsError("a rep target must be at least 1.")
     if high < low:
         raise RepsError(

@@ -30,6 +30,15 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def one_line(text: str) -> str:
+    r"""Cleaned text on a single line, for headers and footers.
+
+    >>> one_line("Zoë\n  Ørsted\t")
+    'Zoë Ørsted'
+    """
+    return " ".join(clean(text).split())
+
+
 def markup(text: str) -> str:
     """User text for a reportlab Paragraph: cleaned and escaped, so it can never become markup.
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Any, TypeVar, get_args, get_origin
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, RootModel, ValidationError
 
@@ -165,7 +166,7 @@ def _submodels(
     elif origin is dict and len(args) == 2 and isinstance(value, dict):
         for key, item in value.items():
             out += _submodels(args[1], item, (*path, key))
-    else:
-        for arg in args:  # Optional[...] and Annotated[...]
+    elif origin in (Union, UnionType, Annotated):
+        for arg in args:
             out += _submodels(arg, value, path)
     return out

@@ -217,6 +217,7 @@ class _Builder:
             self._fail(event, "anchors and aliases (& and *) are not allowed; write it out.")
         tag = event.tag
         if tag not in _PLAIN_TAGS:
+            tag = tag.replace("tag:yaml.org,2002:", "!!")  # as the user wrote it
             self._fail(event, f"the tag {tag} is not allowed; plans hold plain text and numbers.")
 
     def _scalar(self, event: Any) -> Any:

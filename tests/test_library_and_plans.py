@@ -1,0 +1,295 @@
+"""The built-in exercise library and plans match the article (see docs/product.md), and the
+commands that list and check them behave."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from pdfgen.cli import cli
+from pdfgen.errors import InputError
+from pdfgen.loader import builtin_library, find_plan, load_library, load_plan, load_plan_text
+
+ROOT = Path(__file__).parent.parent
+
+LIBRARY_IDS = {
+    "pull-up",
+    "lat-pulldown",
+    "incline-barbell-row",
+    "dumbbell-shrug",
+    "incline-dumbbell-row",
+    "low-row",
+    "reverse-cable-crossover",
+    "good-morning",
+    "hyperextension",
+}
+
+# The article's three programs: sets × reps (product.md, "The source programs").
+ARTICLE = {
+    "upper-back": [
+        ("pull-up", 3, "6–8"),
+        ("incline-barbell-row", 3, "12"),
+        ("dumbbell-shrug", 3, "12–15"),
+    ],
+    "middle-back": [
+        ("incline-dumbbell-row", 3, "10–12"),
+        ("low-row", 3, "12"),
+        ("reverse-cable-crossover", 3, "12–15"),
+    ],
+    "lower-back": [
+        ("good-morning", 3, "10–12"),
+        ("low-row", 3, "12"),
+        ("hyperextension", 3, "15"),
+    ],
+}
+
+# How the article spells each exercise; each spelling must find its library entry.
+ARTICLE_SPELLINGS = {
+    "Pull-ups": "pull-up",
+    "Incline Bench Barbell Row": "incline-barbell-row",
+    "Shrugs with dumbbells": "dumbbell-shrug",
+    "Incline Dumbbell Row": "incline-dumbbell-row",
+    "Low Row / Pulldown": "low-row",
+    "Crossover": "reverse-cable-crossover",
+    "Good Morning": "good-morning",
+    "Hyperextension": "hyperextension",
+    "Lat Pulldown (to chest)": "lat-pulldown",
+}
+
+
+# --- the exercise library ---------------------------------------------------------------------
+
+
+def test_library_has_exactly_the_nine_exercises() -> None:
+    assert set(builtin_library()) == LIBRARY_IDS
+
+
+@pytest.mark.parametrize("ex_id", sorted(LIBRARY_IDS))
+def test_every_exercise_is_fully_described(ex_id: str) -> None:
+    exercise = builtin_library()[ex_id]
+    assert exercise.name
+    assert exercise.area in {"upper back", "middle back", "lower back"}
+    assert exercise.muscles
+    assert exercise.equipment
+    assert exercise.summary
+    assert exercise.setup
+    assert 3 <= len(exercise.steps) <= 6
+    assert 2 <= len(exercise.cues) <= 4
+    assert 1 <= len(exercise.mistakes) <= 4
+    assert exercise.safety
+
+
+def test_every_area_of_the_article_has_exercises() -> None:
+    areas = {exercise.area for exercise in builtin_library().values()}
+    assert areas == {"upper back", "middle back", "lower back"}
+
+
+@pytest.mark.parametrize(("spelling", "ex_id"), sorted(ARTICLE_SPELLINGS.items()))
+def test_the_article_spellings_are_names_or_aliases(spelling: str, ex_id: str) -> None:
+    exercise = builtin_library()[ex_id]
+    names = {name.casefold() for name in (exercise.name, *exercise.aliases)}
+    assert spelling.casefold() in names
+    text = f"""\
+program: P
+sessions:
+  - name: A
+    exercises:
+      - {{exercise: "{spelling}", sets: 3, reps: 12}}
+"""
+    assert load_plan_text(text).sessions[0].exercises[0].exercise == ex_id
+
+
+def test_the_library_file_validates_on_its_own() -> None:
+    assert load_library(ROOT / "plans" / "exercises.yaml") == builtin_library()
+
+
+def test_a_library_whose_names_clash_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "library.yaml"
+    path.write_text(
+        "row:\n  name: Row\nother-row:\n  name: Cable row\n  aliases: [row]\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as exc:
+        load_library(path)
+    problem = exc.value.problems[0]
+    assert (problem.line, problem.field) == (3, "other-row")
+    assert "the name 'row' is used by 'row' too; each name and alias must be unique." in str(
+        exc.value
+    )
+
+
+# --- the built-in plans -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("plan_id", sorted(ARTICLE))
+def test_builtin_plan_matches_the_article(plan_id: str) -> None:
+    plan = load_plan(plan_id)
+    assert len(plan.sessions) == 1
+    rows = [(item.exercise, item.sets, str(item.reps)) for item in plan.sessions[0].exercises]
+    assert rows == ARTICLE[plan_id]
+    assert list(plan.used_exercises) == [ex_id for ex_id, _, _ in ARTICLE[plan_id]]
+    assert plan.summary and len(plan.summary) > 80
+    assert plan.focus == plan_id.replace("-", " ")
+    assert 1 <= plan.weeks <= 52
+    assert plan.days_per_week is not None
+    assert 1 <= plan.days_per_week <= 7
+
+
+def test_the_builtin_plans_are_the_three_of_the_article() -> None:
+    plans = sorted(p.stem for p in (ROOT / "plans").glob("*.yaml") if p.stem != "exercises")
+    assert plans == sorted(ARTICLE)
+
+
+def test_lat_pulldown_is_in_the_library_but_in_no_plan() -> None:
+    used = {ex_id for plan_id in ARTICLE for ex_id in load_plan(plan_id).used_exercises}
+    assert used == LIBRARY_IDS - {"lat-pulldown"}
+
+
+def test_validate_the_shipped_plans_and_layouts() -> None:
+    files = sorted((ROOT / "plans").glob("*.yaml")) + sorted((ROOT / "layouts").glob("*.yaml"))
+    assert len(files) >= 6
+    result = CliRunner().invoke(cli, ["validate", *map(str, files)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(files)
+    assert all(line.startswith("ok: ") for line in lines)
+    assert f"ok: {ROOT / 'plans' / 'exercises.yaml'}: exercise library, 9 exercises" in lines
+    assert any("upper-back.yaml: plan 'Strengthen the upper back'" in line for line in lines)
+    assert any("a5.yaml: layout, 148 × 210 mm" in line for line in lines)
+
+
+def test_a_builtin_plan_loads_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plan = load_plan("upper-back")
+    assert plan.program == "Strengthen the upper back"
+    assert find_plan("middle-back").name == "middle-back.yaml"
+
+
+def test_a_file_in_the_current_folder_wins_over_a_builtin_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "upper-back").write_text(
+        "program: Mine\nsessions:\n  - name: A\n    exercises:\n"
+        "      - {exercise: pull-up, sets: 1, reps: 5}\n",
+        encoding="utf-8",
+    )
+    assert load_plan("upper-back").program == "Mine"
+
+
+def test_an_unknown_plan_id_suggests_the_closest() -> None:
+    with pytest.raises(InputError) as exc:
+        load_plan("uper-back")
+    message = str(exc.value)
+    assert message.startswith("uper-back: no such plan file, and no built-in plan of that name")
+    assert "lower-back, middle-back, upper-back" in message
+    assert "Did you mean 'upper-back'?" in message
+
+
+# --- pdfgen schema ------------------------------------------------------------------------------
+
+
+def plan_schema() -> dict[str, Any]:
+    result = CliRunner().invoke(cli, ["schema"])
+    assert result.exit_code == 0, result.stderr
+    schema: dict[str, Any] = json.loads(result.stdout)
+    return schema
+
+
+def test_schema_is_json_with_the_plan_keys() -> None:
+    schema = plan_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["type"] == "object"
+    assert {"program", "sessions", "weeks", "days_per_week", "exercises"} <= set(
+        schema["properties"]
+    )
+    assert set(schema["required"]) == {"program", "sessions"}
+
+
+def test_schema_refuses_unknown_keys_everywhere() -> None:
+    schema = plan_schema()
+    assert schema["additionalProperties"] is False
+    for name in ("Session", "Prescription", "ExerciseEntry"):
+        assert schema["$defs"][name]["additionalProperties"] is False
+    prescription = schema["$defs"]["Prescription"]
+    assert set(prescription["required"]) == {"exercise", "sets", "reps"}
+    assert prescription["properties"]["sets"]["type"] == "integer"
+    assert prescription["properties"]["reps"]["anyOf"][0] == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100,
+    }
+
+
+def test_schema_states_the_limits_as_json_schema() -> None:
+    schema = plan_schema()
+    sets = schema["$defs"]["Prescription"]["properties"]["sets"]
+    assert (sets.get("minimum"), sets.get("maximum")) == (1, 20)
+    weeks = schema["properties"]["weeks"]
+    assert (weeks.get("minimum"), weeks.get("maximum")) == (1, 52)
+    assert not {"ge", "le"} & (set(sets) | set(weeks))
+
+
+def test_schema_validates_with_jsonschema_when_installed() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = plan_schema()
+    good: dict[str, Any] = {
+        "program": "P",
+        "sessions": [{"name": "A", "exercises": [{"exercise": "pull-up", "sets": 3, "reps": 8}]}],
+    }
+    jsonschema.validate(good, schema)
+    for bad in (
+        {**good, "sesions": []},
+        {**good, "sessions": [{**good["sessions"][0], "day": "Monday"}]},
+        {"program": "P"},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
+
+
+def test_layout_schema() -> None:
+    result = CliRunner().invoke(cli, ["schema", "--layout"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "pdfgen layout"
+    assert {"page", "grid", "labels"} <= set(schema["properties"])
+    assert schema["additionalProperties"] is False
+
+
+# --- pdfgen exercises ---------------------------------------------------------------------------
+
+
+def test_exercises_lists_the_whole_library() -> None:
+    result = CliRunner().invoke(cli, ["exercises"])
+    assert result.exit_code == 0
+    listed = {line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")}
+    assert listed == LIBRARY_IDS
+
+
+def test_exercises_finds_pulldown() -> None:
+    result = CliRunner().invoke(cli, ["exercises", "pulldown"])
+    assert result.exit_code == 0
+    ids = [line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
+    assert "lat-pulldown" in ids
+    assert "low-row" in ids  # its alias is "Low Row / Pulldown"
+    assert "pull-up" not in ids
+    assert "Lat Pulldown (to chest)" in result.stdout
+
+
+def test_exercises_searches_muscles_and_areas() -> None:
+    result = CliRunner().invoke(cli, ["exercises", "LOWER BACK"])
+    ids = {line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")}
+    assert ids == {"good-morning", "hyperextension"}
+
+
+def test_exercises_with_no_match_exits_1() -> None:
+    result = CliRunner().invoke(cli, ["exercises", "zzz"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "no exercise matches 'zzz'." in result.stderr

@@ -1,0 +1,381 @@
+"""Structure of the booklet PDF, read with pypdf: pages, sizes, outline, metadata and text.
+
+Text is checked by region (header band, footer band, body) using the positions pypdf reports,
+not only by extraction order.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import Destination
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from pdfgen.grid import compose_day
+from pdfgen.layout import MM, PAGE_SIZES_MM, Layout, load_layout
+from pdfgen.loader import load_plan
+from pdfgen.render import FOOTER_BAND, HEADER_BAND
+from pdfgen.schedule import Schedule, expand
+from pdfgen.typefaces import register
+
+PROGRAM = "Strengthen the upper back"
+CLIENT = "Łukasz Żółć"
+TRAINER = "Zoë Ørsted"
+START = date(2027, 1, 4)
+EXERCISES = ["Pull-up", "Incline bench barbell row", "Dumbbell shrug"]
+TARGETS = ["6–8", "12", "12–15"]
+
+
+@dataclass(frozen=True)
+class Line:
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    level: int
+    page: int  # 0-based
+
+
+class Booklet:
+    """A rendered booklet, parsed once: page texts, positioned lines, outline, metadata."""
+
+    def __init__(self, data: bytes, layout: Layout) -> None:
+        self.data = data
+        self.layout = layout
+        self.reader = PdfReader(io.BytesIO(data))
+        self.pages = list(self.reader.pages)
+        self.texts = [page.extract_text() for page in self.pages]
+        self.lines = [_lines(page) for page in self.pages]
+        self.outline = _flatten(self.reader, self.reader.outline)
+
+    @property
+    def height(self) -> float:
+        return float(self.pages[0].mediabox.height)
+
+    def header(self, index: int) -> list[Line]:
+        top = self.height - self.layout.page.margins.top * MM - HEADER_BAND
+        return [line for line in self.lines[index] if line.y > top]
+
+    def footer(self, index: int) -> list[Line]:
+        bottom = self.layout.page.margins.bottom * MM + FOOTER_BAND
+        return [line for line in self.lines[index] if 0 < line.y < bottom]
+
+    def body(self, index: int) -> list[Line]:
+        """Lines between the header and footer bands, top to bottom."""
+        top = self.height - self.layout.page.margins.top * MM - HEADER_BAND
+        bottom = self.layout.page.margins.bottom * MM + FOOTER_BAND
+        lines = [line for line in self.lines[index] if bottom <= line.y <= top]
+        return sorted(lines, key=lambda line: (-round(line.y, 1), line.x))
+
+    def body_text(self, index: int) -> str:
+        return "\n".join(line.text for line in self.body(index))
+
+    def beside(self, index: int, label: str) -> str:
+        """The text printed to the right of a label, on (about) the same line."""
+        (mark,) = [line for line in self.body(index) if line.text == label]
+        right = [
+            line
+            for line in self.body(index)
+            if abs(line.y - mark.y) < 6 and line.x > mark.x + 10 and line is not mark
+        ]
+        assert right, f"nothing beside '{label}'"
+        return min(right, key=lambda line: line.x).text
+
+    def page_of(self, title: str) -> int:
+        (entry,) = [e for e in self.outline if e.title == title]
+        return entry.page
+
+
+def count(text: str, token: str) -> int:
+    """Occurrences of a number or range as a whole token ("12" does not count in "12–15")."""
+    return len(re.findall(rf"(?<![\d–]){re.escape(token)}(?![\d–])", text))
+
+
+def _lines(page: object) -> list[Line]:
+    found: list[Line] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append(Line(x, y, text.strip()))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return found
+
+
+def _flatten(reader: PdfReader, items: list[object], level: int = 0) -> list[Entry]:
+    entries: list[Entry] = []
+    for item in items:
+        if isinstance(item, list):
+            entries += _flatten(reader, item, level + 1)
+        else:
+            assert isinstance(item, Destination)
+            page = reader.get_destination_page_number(item)
+            entries.append(Entry(str(item.title), level, page))
+    return entries
+
+
+@pytest.fixture(scope="module")
+def a4(booklet: bytes) -> Booklet:
+    return Booklet(booklet, load_layout())
+
+
+@pytest.fixture(scope="module")
+def letter_lb(render: Callable[..., bytes]) -> Booklet:
+    data = render(
+        "upper-back",
+        client="Юлия",
+        trainer=TRAINER,
+        start=START.isoformat(),
+        page_size="letter",
+        units="lb",
+    )
+    return Booklet(data, load_layout(page_size="letter"))
+
+
+@pytest.fixture(scope="module")
+def a5(render: Callable[..., bytes]) -> Booklet:
+    return Booklet(render("upper-back", client=CLIENT, page_size="a5"), load_layout("a5"))
+
+
+# -- page count and size ------------------------------------------------------------------------
+
+
+def _frame_height(layout: Layout) -> float:
+    margins = layout.page.margins
+    return layout.page_size[1] - (margins.top + margins.bottom) * MM - HEADER_BAND - FOOTER_BAND
+
+
+def _week_pages(heights: list[float], gap: float, frame: float, heading: float) -> int:
+    """Pages a week takes when whole days are packed in order below the week's heading."""
+    pages, used, first = 1, heading, True
+    for height in heights:
+        need = height if first else gap + height
+        if not first and used + need > frame:
+            pages, used = pages + 1, height
+        else:
+            used += need
+        first = False
+    return pages
+
+
+def expected_pages(schedule: Schedule, layout: Layout, units: str = "kg") -> int:
+    fonts = register(layout.fonts)
+
+    def measure(text: str, bold: bool, size: float) -> float:
+        return float(stringWidth(text, fonts.bold if bold else fonts.regular, size))
+
+    frame = _frame_height(layout)
+    gap = layout.grid.gap * MM
+    # The week's heading block (title, the start line, a spacer) is at least the title's
+    # leading and at most 25 mm; the page count must not depend on where in that range it is.
+    low = layout.sizes.heading * 1.15
+    high = 25 * MM
+    weeks = 0
+    for week in schedule.weeks:
+        heights = [
+            compose_day(day, layout, layout.frame_width, units, measure).height for day in week.days
+        ]
+        assert max(heights) <= frame - high, "every day of these plans fits below a heading"
+        fewest = _week_pages(heights, gap, frame, low)
+        most = _week_pages(heights, gap, frame, high)
+        assert fewest == most, "the expected count is ambiguous for this paper"
+        weeks += fewest
+    return 1 + 1 + len(exercises_used(schedule)) + weeks + 1
+
+
+def exercises_used(schedule: Schedule) -> set[str]:
+    return {e.exercise_id for week in schedule.weeks for day in week.days for e in day.entries}
+
+
+def test_page_count_follows_from_the_schedule(a4: Booklet) -> None:
+    schedule = expand(load_plan("upper-back"), start=START)
+    assert schedule.total_weeks == 6 and schedule.days_per_week == 2
+    assert len(exercises_used(schedule)) == 3
+    expected = expected_pages(schedule, a4.layout)
+    assert expected == 12  # cover, overview, 3 guide pages, a page per week, notes
+    assert len(a4.pages) == expected
+
+
+def test_a5_page_count_follows_from_the_schedule(a5: Booklet) -> None:
+    schedule = expand(load_plan("upper-back"))
+    assert len(a5.pages) == expected_pages(schedule, a5.layout)
+
+
+def test_each_week_starts_on_a_new_page_and_days_are_whole(a4: Booklet) -> None:
+    week_pages = [a4.page_of(f"Week {k} of 6") for k in range(1, 7)]
+    assert week_pages == sorted(set(week_pages))
+    notes = a4.page_of("Notes")
+    for k, first in enumerate(week_pages, start=1):
+        last = week_pages[k] if k < 6 else notes
+        text = "\n".join(a4.texts[first:last])
+        assert re.findall(r"Week \d+ of 6", text) == [f"Week {k} of 6"]
+        # Each day's title appears once, with every target of its nine sets in the same pages.
+        for page in range(first, last):
+            body = a4.body_text(page)
+            days = len(re.findall(r"Day \d · Upper back", body))
+            for target in TARGETS:
+                assert count(body, target) == 3 * days
+        assert len(re.findall(r"Day \d · Upper back", text)) == 2
+
+
+@pytest.mark.parametrize(("fixture", "size"), [("a4", "a4"), ("letter_lb", "letter"), ("a5", "a5")])
+def test_page_size(request: pytest.FixtureRequest, fixture: str, size: str) -> None:
+    booklet: Booklet = request.getfixturevalue(fixture)
+    width, height = (v * MM for v in PAGE_SIZES_MM[size])
+    for page in booklet.pages:
+        box = page.mediabox
+        assert float(box.left) == 0 and float(box.bottom) == 0
+        assert float(box.width) == pytest.approx(width, abs=0.5)
+        assert float(box.height) == pytest.approx(height, abs=0.5)
+
+
+def test_letter_is_us_letter_in_points(letter_lb: Booklet) -> None:
+    box = letter_lb.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+# -- outline ------------------------------------------------------------------------------------
+
+
+def test_outline_titles_and_levels(a4: Booklet) -> None:
+    titles = [(e.title, e.level) for e in a4.outline]
+    expected = [("Cover", 0), ("Program at a glance", 0), ("Exercise guide", 0)]
+    expected += [(name, 1) for name in EXERCISES]
+    expected += [(f"Week {k} of 6", 0) for k in range(1, 7)]
+    expected += [("Notes", 0)]
+    assert titles == expected
+
+
+def test_outline_pages_are_in_order(a4: Booklet) -> None:
+    pages = [e.page for e in a4.outline]
+    assert pages == sorted(pages)
+    assert pages[0] == 0 and pages[-1] == len(a4.pages) - 1
+
+
+HEADINGS = {"Cover": "TRAINING BOOKLET"}
+
+
+def test_outline_entries_point_at_their_headings(a4: Booklet) -> None:
+    for entry in a4.outline:
+        heading = HEADINGS.get(entry.title, entry.title)
+        top = [line.text for line in a4.body(entry.page)][:2]
+        assert heading in top, (
+            f"'{entry.title}' points at page {entry.page + 1}, which starts {top}"
+        )
+
+
+def test_cover_shows_program_under_its_kicker(a4: Booklet) -> None:
+    top = [line.text for line in a4.body(0)][:2]
+    assert top == ["TRAINING BOOKLET", PROGRAM]
+
+
+# -- metadata -----------------------------------------------------------------------------------
+
+
+def test_metadata(a4: Booklet) -> None:
+    meta = a4.reader.metadata
+    assert meta is not None
+    assert meta.title == PROGRAM
+    assert meta.author == TRAINER
+    assert meta.subject is not None and CLIENT in meta.subject
+    assert PROGRAM in meta.subject
+
+
+def test_metadata_author_for_another_trainer(letter_lb: Booklet) -> None:
+    meta = letter_lb.reader.metadata
+    assert meta is not None
+    assert meta.author == TRAINER
+    assert meta.subject is not None and "Юлия" in meta.subject
+
+
+# -- on every page ------------------------------------------------------------------------------
+
+PAGE_OF = re.compile(r"page (\d+) of\s*(\d+)")
+
+
+@pytest.mark.parametrize("fixture", ["a4", "letter_lb", "a5"])
+def test_every_page_shows_program_client_and_page_n_of_m(
+    request: pytest.FixtureRequest, fixture: str
+) -> None:
+    booklet: Booklet = request.getfixturevalue(fixture)
+    client = "Юлия" if fixture == "letter_lb" else CLIENT
+    total = len(booklet.pages)
+    for index, text in enumerate(booklet.texts):
+        header = [line.text for line in booklet.header(index)]
+        footer = [line.text for line in booklet.footer(index)]
+        assert PROGRAM in header, f"page {index + 1}: header is {header}"
+        assert client in header, f"page {index + 1}: header is {header}"
+        assert f"page {index + 1} of" in footer, f"page {index + 1}: footer is {footer}"
+        assert PAGE_OF.findall(text) == [(str(index + 1), str(total))]
+
+
+def test_trainer_in_the_footer(a4: Booklet) -> None:
+    for index in range(len(a4.pages)):
+        assert f"Trainer: {TRAINER}" in [line.text for line in a4.footer(index)]
+
+
+# -- week pages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("week", range(1, 7))
+def test_week_page_shows_title_targets_and_units(a4: Booklet, week: int) -> None:
+    page = a4.page_of(f"Week {week} of 6")
+    assert a4.body(page)[0].text == f"Week {week} of 6"
+    body = a4.body_text(page)
+    for target in TARGETS:
+        assert count(body, target) == 6, f"target {target} in three sets on each of two days"
+    assert "Weight (kg)" in body
+    assert "Weight (lb)" not in a4.texts[page]
+    for name in EXERCISES:
+        assert name in body
+    expected_start = START + timedelta(weeks=week - 1)
+    assert f"Week starting {expected_start.isoformat()}" in body
+
+
+def test_week_pages_in_pounds(letter_lb: Booklet) -> None:
+    for week in range(1, 7):
+        page = letter_lb.page_of(f"Week {week} of 6")
+        assert "Weight (lb)" in letter_lb.body_text(page)
+        assert "Weight (kg)" not in letter_lb.texts[page]
+    assert letter_lb.beside(0, "Units") == "lb"
+
+
+def test_start_date_on_the_cover_and_week_two(a4: Booklet) -> None:
+    assert a4.beside(0, "Start date") == "2027-01-04"
+    week2 = a4.page_of("Week 2 of 6")
+    assert "Week starting 2027-01-11" in a4.body_text(week2)
+
+
+def test_no_start_date_leaves_no_week_start_line(a5: Booklet) -> None:
+    assert not any("Week starting" in text for text in a5.texts)
+
+
+# -- names in any European script ---------------------------------------------------------------
+
+
+def test_names_print_in_their_own_script(a4: Booklet, letter_lb: Booklet) -> None:
+    assert a4.beside(0, "Client") == CLIENT
+    assert a4.beside(0, "Trainer") == TRAINER
+    assert letter_lb.beside(0, "Client") == "Юлия"
+    everything = "\n".join(a4.texts + letter_lb.texts)
+    for name in ("Łukasz Żółć", "Юлия", "Zoë Ørsted"):
+        assert name in everything
+    assert "\x00" not in everything and "■" not in everything, "no glyph printed as a box"
+
+
+def test_guide_pages_one_per_exercise(a4: Booklet) -> None:
+    pages = [a4.page_of(name) for name in EXERCISES]
+    assert pages == [a4.page_of("Exercise guide") + i for i in range(3)]
+    assert pages[-1] + 1 == a4.page_of("Week 1 of 6")
