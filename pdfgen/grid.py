@@ -301,14 +301,3 @@ def _in_cell(
     if center:
         return Run(x + w / 2, _baseline(y, h, size), text, size, bold=bold, align="center")
     return Run(x + PAD, _baseline(y, h, size), text, size, bold=bold)
-
-
-def entry_heights(day: Day, layout: Layout) -> list[float]:
-    """Height in points of each exercise's rows, for splitting a day too tall for one page."""
-    return [layout.grid.row_height * MM * len(entry.sets) for entry in day.entries]
-
-
-def fixed_height(layout: Layout) -> float:
-    """Height of a day's grid without any set rows: title bar, headings and notes."""
-    grid = layout.grid
-    return (grid.row_height + grid.header_height + grid.notes_height) * MM

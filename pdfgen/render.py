@@ -7,8 +7,8 @@ drawn as plain text, so nothing a user types becomes markup, a link or an image.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
@@ -33,16 +33,23 @@ from reportlab.platypus import (
 )
 
 from pdfgen import __version__
-from pdfgen.grid import DayGrid, compose_day, fixed_height
+from pdfgen.flowables import (
+    TOTAL_PAGES_FORM,
+    DayFlowable,
+    GridPainter,
+    NotesLines,
+    OutlineMark,
+    TotalPagesCanvas,
+)
+from pdfgen.grid import DayGrid, compose_day
 from pdfgen.layout import MM, Layout, counted
 from pdfgen.plan import Exercise
-from pdfgen.schedule import Day, Entry, Schedule
-from pdfgen.text import clean, markup, one_line
+from pdfgen.schedule import Day, Schedule
+from pdfgen.text import clean, fit_lines, markup, one_line
 from pdfgen.typefaces import FontSet
 
 HEADER_BAND = 8 * MM
 FOOTER_BAND = 7 * MM
-TOTAL_PAGES_FORM = "pdfgenTotalPages"
 
 
 @dataclass(frozen=True)
@@ -101,127 +108,9 @@ class _Styles:
         self.small = style("small", sizes.small, color=palette.muted)
 
 
-class _OutlineMark(Flowable):  # type: ignore[misc]
-    """An invisible mark that adds a bookmark (outline entry) at its place."""
-
-    _ZEROSIZE = 1
-
-    def __init__(self, title: str, key: str, level: int = 0) -> None:
-        super().__init__()
-        self.title, self.key, self.level = clean(title), key, level
-        self.width = self.height = 0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.canv.bookmarkPage(self.key)
-        self.canv.addOutlineEntry(self.title, self.key, self.level, closed=self.level > 0)
-
-
-class _DayFlowable(Flowable):  # type: ignore[misc]
-    """A training day's grid, drawn from its composed geometry; never split across pages
-    unless the day alone is taller than a page, and then only between exercises."""
-
-    def __init__(
-        self,
-        day: Day,
-        compose: Callable[..., DayGrid],
-        page_height: float,
-        painter: Callable[[Canvas, DayGrid], None],
-        continued: bool = False,
-        entries: tuple[Entry, ...] | None = None,
-    ) -> None:
-        super().__init__()
-        self.day, self.compose, self.page_height = day, compose, page_height
-        self.painter, self.continued = painter, continued
-        self.entries = day.entries if entries is None else entries
-        self.grid: DayGrid | None = None
-
-    def _grid(self, avail_width: float) -> DayGrid:
-        # platypus asks for the size on every frame it tries; the geometry depends on the width.
-        if self.grid is None or self.grid.width != avail_width:
-            self.grid = self.compose(
-                self.day, avail_width, entries=self.entries, continued=self.continued
-            )
-        return self.grid
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        grid = self._grid(avail_width)
-        self.width, self.height = grid.width, grid.height
-        return self.width, self.height
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if self._grid(avail_width).height <= self.page_height:
-            return []  # fits on a fresh page: move it there whole
-        # Only an exercise that alone is taller than a page is split between its sets.
-        first = self.compose(self.day, avail_width, entries=self.entries[:1], continued=True)
-        by_sets = first.height > self.page_height
-        for head, tail in _split_points(self.entries, by_sets=by_sets):
-            grid = self.compose(self.day, avail_width, entries=head, continued=self.continued)
-            if grid.height <= avail_height:
-                return [self._part(head, self.continued), self._part(tail, True)]
-        return []
-
-    def _part(self, entries: tuple[Entry, ...], continued: bool) -> _DayFlowable:
-        return _DayFlowable(
-            self.day, self.compose, self.page_height, self.painter, continued, entries
-        )
-
-    def draw(self) -> None:
-        assert self.grid is not None
-        self.painter(self.canv, self.grid)
-
-
-def _split_points(
-    entries: tuple[Entry, ...], *, by_sets: bool
-) -> Iterator[tuple[tuple[Entry, ...], tuple[Entry, ...]]]:
-    """Ways to split a day too tall for a page, best first: between exercises, latest first;
-    then, if `by_sets`, between the sets of the first exercise."""
-    for count in range(len(entries) - 1, 0, -1):
-        yield entries[:count], entries[count:]
-    if not by_sets:
-        return
-    first = entries[0]
-    for count in range(len(first.sets) - 1, 0, -1):
-        head = replace(first, sets=first.sets[:count])
-        tail = replace(first, sets=first.sets[count:])
-        yield (head,), (tail, *entries[1:])
-
-
-class _NotesLines(Flowable):  # type: ignore[misc]
-    """Ruled lines for writing, filling the rest of the frame."""
-
-    def __init__(self, spacing: float, color: str) -> None:
-        super().__init__()
-        self.spacing, self.color = spacing, color
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, avail_height - 1
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(colors.HexColor(self.color))
-        self.canv.setLineWidth(0.4)
-        y = self.height - self.spacing
-        while y >= 0:
-            self.canv.line(0, y, self.width, y)
-            y -= self.spacing
-
-
-class _TotalPagesCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that fills in the total page count, referenced on every page, when saved."""
-
-    total_font: tuple[str, float] = ("Helvetica", 8)
-    total_color: str = "#000000"
-
-    def save(self) -> None:
-        self.beginForm(TOTAL_PAGES_FORM)
-        self.setFont(*self.total_font)
-        self.setFillColor(colors.HexColor(self.total_color))
-        self.drawString(0, 0, str(self.getPageNumber() - 1))
-        self.endForm()
-        super().save()
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line no wider than `width`, cut with an ellipsis if it must be."""
+    return fit_lines(text, width, 1, lambda t: stringWidth(t, font, size))[0]
 
 
 class BookletRenderer:
@@ -233,8 +122,7 @@ class BookletRenderer:
         self.schedule, self.layout, self.fonts, self.details = schedule, layout, fonts, details
         self.plan = schedule.plan
         self.styles = _Styles(layout, fonts)
-        named = {"white": "#ffffff", **layout.colors.model_dump()}
-        self._palette = {role: colors.HexColor(value) for role, value in named.items()}
+        self._paint = GridPainter({"white": "#ffffff", **layout.colors.model_dump()}, fonts)
         height = layout.page_size[1]
         margins = layout.page.margins
         self.frame_height = height - (margins.top + margins.bottom) * MM - HEADER_BAND - FOOTER_BAND
@@ -276,7 +164,7 @@ class BookletRenderer:
         )
         canvas_class = type(
             "BookletCanvas",
-            (_TotalPagesCanvas,),
+            (TotalPagesCanvas,),
             {
                 "total_font": (self.fonts.regular, self.layout.sizes.small),
                 "total_color": self.layout.colors.muted,
@@ -315,10 +203,10 @@ class BookletRenderer:
         canv.setFillColor(colors.HexColor(layout.colors.muted))
         baseline = top - small
         room = right - left
-        client = self._fit(one_line(self.details.client), self.fonts.regular, small, room * 0.45)
+        client = _fit(one_line(self.details.client), self.fonts.regular, small, room * 0.45)
         client_w = stringWidth(client, self.fonts.regular, small) if client else 0
         canv.setFont(self.fonts.bold, small)
-        program = self._fit(
+        program = _fit(
             one_line(self.plan.program), self.fonts.bold, small, room - client_w - 6 * MM
         )
         canv.drawString(left, baseline, program)
@@ -344,7 +232,7 @@ class BookletRenderer:
         elif self.details.trainer:
             trainer = one_line(f"{layout.labels.trainer}: {self.details.trainer}")
             canv.drawRightString(
-                right, bottom, self._fit(trainer, self.fonts.regular, small, room * 0.6)
+                right, bottom, _fit(trainer, self.fonts.regular, small, room * 0.6)
             )
         canv.restoreState()
 
@@ -353,14 +241,6 @@ class BookletRenderer:
         # would reference Helvetica, which is not embedded.
         return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.regular), *commands])
 
-    @staticmethod
-    def _fit(text: str, font: str, size: float, width: float) -> str:
-        if stringWidth(text, font, size) <= width:
-            return text
-        while text and stringWidth(text + "…", font, size) > width:
-            text = text[:-1]
-        return text + "…"
-
     # -- sections -----------------------------------------------------------------------------
 
     def cover(self) -> list[Flowable]:
@@ -368,7 +248,7 @@ class BookletRenderer:
         s, labels, plan = self.styles, self.layout.labels, self.plan
         sched = self.schedule
         story: list[Flowable] = [
-            _OutlineMark(labels.cover_outline, "cover"),
+            OutlineMark(labels.cover_outline, "cover"),
             Spacer(1, 12 * MM),
             Paragraph(markup(labels.cover_kicker).upper(), s.kicker),
             Paragraph(markup(plan.program), s.title),
@@ -398,7 +278,7 @@ class BookletRenderer:
     def _facts_table(self, rows: list[tuple[str, str]]) -> Table:
         s = self.styles
         data = [
-            [Paragraph(markup(label), s.label), Paragraph(markup(value), s.value)]
+            [Paragraph(markup(label), s.label), Paragraph(markup(one_line(value)), s.value)]
             for label, value in rows
         ]
         label_w = 32 * MM
@@ -446,7 +326,7 @@ class BookletRenderer:
         """Each session's exercises with sets × reps, rest, load and notes."""
         s, labels = self.styles, self.layout.labels
         story: list[Flowable] = [
-            _OutlineMark(labels.overview_title, "overview"),
+            OutlineMark(labels.overview_title, "overview"),
             Paragraph(markup(labels.overview_title), s.heading),
         ]
         if len(self.plan.sessions) > 1:
@@ -494,7 +374,7 @@ class BookletRenderer:
         """A page for each exercise of the plan, explaining how to do it."""
         s, labels = self.styles, self.layout.labels
         story: list[Flowable] = [
-            _OutlineMark(labels.guide_title, "guide"),
+            OutlineMark(labels.guide_title, "guide"),
             Paragraph(markup(labels.guide_title), s.heading),
         ]
         for index, (ex_id, exercise) in enumerate(self.plan.used_exercises.items()):
@@ -506,7 +386,7 @@ class BookletRenderer:
     def _exercise(self, ex_id: str, exercise: Exercise) -> list[Flowable]:
         s, labels = self.styles, self.layout.labels
         parts: list[Flowable] = [
-            _OutlineMark(exercise.name, f"ex-{ex_id}", level=1),
+            OutlineMark(exercise.name, f"ex-{ex_id}", level=1),
             Paragraph(markup(exercise.name), s.subheading),
         ]
         trains = [t for t in (exercise.area, ", ".join(exercise.muscles)) if t]
@@ -579,7 +459,7 @@ class BookletRenderer:
             title = labels.week_title.format(week=week.number, weeks=self.schedule.total_weeks)
             story += [
                 PageBreak(),
-                _OutlineMark(title, f"week-{week.number}"),
+                OutlineMark(title, f"week-{week.number}"),
                 Paragraph(markup(title), s.heading),
             ]
             if week.start:
@@ -595,7 +475,7 @@ class BookletRenderer:
             for index, day in enumerate(week.days):
                 if index:
                     story.append(Spacer(1, layout.grid.gap * MM))
-                story.append(_DayFlowable(day, self._compose, self.frame_height, self._paint))
+                story.append(DayFlowable(day, self._compose, self.frame_height, self._paint))
         return story
 
     def _compose(
@@ -616,56 +496,12 @@ class BookletRenderer:
             continued=continued,
         )
 
-    def _paint(self, canv: Canvas, grid: DayGrid) -> None:
-        # Colour, width and font are set only when they change: fewer operators, a smaller file.
-        palette = self._palette
-        fill: str | None = None
-        pen: tuple[str, float] | None = None
-        font: tuple[str, float] | None = None
-        for rect in grid.rects:
-            if rect.fill and rect.fill != fill:
-                fill = rect.fill
-                canv.setFillColor(palette[fill])
-            if rect.stroke and (rect.stroke, rect.line_width) != pen:
-                pen = (rect.stroke, rect.line_width)
-                canv.setStrokeColor(palette[pen[0]])
-                canv.setLineWidth(pen[1])
-            canv.rect(
-                rect.x,
-                grid.height - rect.y - rect.h,
-                rect.w,
-                rect.h,
-                fill=int(rect.fill is not None),
-                stroke=int(rect.stroke is not None),
-            )
-        # All of a grid's text in one text object: far fewer operators than a string each.
-        text = canv.beginText()
-        for run in grid.runs:
-            if run.color != fill:
-                fill = run.color
-                text.setFillColor(palette[fill])
-            face = (self.fonts.bold if run.bold else self.fonts.regular, run.size)
-            if face != font:
-                font = face
-                text.setFont(*face)
-            x = run.x
-            if run.align != "left":
-                shift = stringWidth(run.text, face[0], face[1])
-                x -= shift / 2 if run.align == "center" else shift
-            text.setTextOrigin(x, grid.height - run.y)
-            text.textOut(run.text)
-        canv.drawText(text)
-
     def notes(self) -> list[Flowable]:
         """A page of ruled lines."""
         labels = self.layout.labels
         return [
             PageBreak(),
-            _OutlineMark(labels.notes_title, "notes"),
+            OutlineMark(labels.notes_title, "notes"),
             Paragraph(markup(labels.notes_title), self.styles.heading),
-            _NotesLines(self.layout.grid.row_height * MM, self.layout.colors.rule),
+            NotesLines(self.layout.grid.row_height * MM, self.layout.colors.rule),
         ]
-
-    def fixed_grid_height(self) -> float:
-        """Height of a day's grid without set rows (for planning pages)."""
-        return fixed_height(self.layout)

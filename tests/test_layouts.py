@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import header
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
@@ -23,18 +24,6 @@ from pdfgen.layout import MIN_WRITE_HEIGHT_MM, MIN_WRITE_WIDTH_MM, WRITE_FIELDS,
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
-
-
-def header(path: Path) -> dict[str, list[str]]:
-    """The `# key: value` lines at the top of a fixture file."""
-    found: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        key, sep, value = line[1:].strip().partition(": ")
-        if sep:
-            found.setdefault(key, []).append(value.strip())
-    return found
 
 
 def fixture_params(bug_key: str) -> list[object]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import MINIMAL_PLAN, header
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
@@ -27,18 +28,6 @@ from pdfgen.loader import builtin_library, load_plan, load_plan_text
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
-
-
-def header(path: Path) -> dict[str, list[str]]:
-    """The `# key: value` lines at the top of a fixture file."""
-    found: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        key, sep, value = line[1:].strip().partition(": ")
-        if sep:
-            found.setdefault(key, []).append(value.strip())
-    return found
 
 
 def fixture_params(paths: list[Path]) -> list[object]:
@@ -96,15 +85,7 @@ def test_validate_reports_every_file_and_fails_if_any_fails() -> None:
 
 # --- problems too big to keep as fixture files -----------------------------------------------
 
-PLAN = """\
-program: Upper back
-sessions:
-  - name: Upper back
-    exercises:
-      - exercise: pull-up
-        sets: 3
-        reps: 6-8
-"""
+PLAN = MINIMAL_PLAN
 
 
 def test_a_50000_character_note(tmp_path: Path) -> None:

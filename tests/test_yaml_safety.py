@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import MINIMAL_PLAN
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
@@ -30,15 +31,7 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 
 DEEP_BRACKETS = "[" * 60_000 + "]" * 60_000
 
-PLAN = """\
-program: Upper back
-sessions:
-  - name: Upper back
-    exercises:
-      - exercise: pull-up
-        sets: 3
-        reps: 6-8
-"""
+PLAN = MINIMAL_PLAN
 
 
 def problem_of(exc: pytest.ExceptionInfo[InputError]) -> tuple[str, int | None, int | None]:
