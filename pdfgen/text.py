@@ -102,9 +102,7 @@ def missing_characters(texts: list[str], has_glyph: Callable[[int], bool]) -> li
     >>> missing_characters(["Łukasz 💪", "Zoë"], lambda cp: cp < 0x2000)
     ['💪']
     """
-    missing: dict[str, None] = {}
-    for text in texts:
-        for char in clean(text):
-            if not char.isspace() and not has_glyph(ord(char)):
-                missing.setdefault(char, None)
-    return list(missing)
+    printed = clean("\n".join(texts))
+    # Each distinct character is looked up once; only the few missing ones are then ordered.
+    missing = {c for c in set(printed) if not c.isspace() and not has_glyph(ord(c))}
+    return sorted(missing, key=printed.index)
