@@ -27,11 +27,13 @@ __all__ = [
     "load_library",
     "load_plan",
     "render_booklet",
+    "render_log",
 ]
 
 _HOMES = {
     "BookletResult": "pdfgen.booklet",
     "render_booklet": "pdfgen.booklet",
+    "render_log": "pdfgen.booklet",
     "InputError": "pdfgen.errors",
     "OutputError": "pdfgen.errors",
     "PdfgenError": "pdfgen.errors",
@@ -44,7 +46,7 @@ _HOMES = {
 }
 
 if TYPE_CHECKING:
-    from pdfgen.booklet import BookletResult, render_booklet
+    from pdfgen.booklet import BookletResult, render_booklet, render_log
     from pdfgen.errors import InputError, OutputError, PdfgenError
     from pdfgen.layout import Layout, load_layout
     from pdfgen.loader import load_library, load_plan

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,16 +18,14 @@ from typing import IO
 from pdfgen.errors import InputError, Problem
 from pdfgen.layout import Layout, load_layout
 from pdfgen.loader import load_plan
+from pdfgen.loads import Load
+from pdfgen.options import ClientOptions, check_options, parse_week_range
 from pdfgen.output import write_atomic
-from pdfgen.plan import MAX_WEEKS, Plan
+from pdfgen.plan import Plan
 from pdfgen.resources import builtin_layouts
 from pdfgen.schedule import Schedule, expand
 from pdfgen.text import missing_characters
 from pdfgen.typefaces import FontSet, register
-
-UNITS = ("kg", "lb")
-PAGE_SIZES = ("a4", "letter", "a5")
-MAX_NAME = 80
 
 
 @dataclass(frozen=True)
@@ -50,21 +49,103 @@ def render_booklet(
     page_size: str | None = None,
     units: str = "kg",
     layout: str | Path | Layout | None = None,
+    days: str | list[str] | None = None,
+    maxes: Mapping[str, str | float | Load] | None = None,
     force: bool = False,
 ) -> BookletResult:
     """Render a client's booklet for `plan` (a Plan, a plan file or a built-in plan id).
 
     `out` is a path (written atomically; an existing file is kept unless `force`) or a binary
-    file object. Raises `InputError` for bad input and `OutputError` when it cannot write.
+    file object. `days` are training weekdays ("mon,thu"), which with `start` date every
+    session; `maxes` are one-rep maxes by exercise ("pull-up": "80kg") for percentage loads.
+    Raises `InputError` for bad input and `OutputError` when it cannot write.
     """
-    if not isinstance(plan, Plan):
-        plan = load_plan(plan)
-    start_date = _check_options(client, trainer, weeks, start, units, page_size)
+    plan = plan if isinstance(plan, Plan) else load_plan(plan)
+    options = check_options(
+        plan,
+        client=client,
+        trainer=trainer,
+        weeks=weeks,
+        start=start,
+        units=units,
+        page_size=page_size,
+        days=days,
+        maxes=maxes,
+    )
     chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size)
-    schedule = expand(plan, weeks=weeks, start=start_date)
-    fonts = register(chosen.fonts)
-    warnings = glyph_warnings(plan, chosen, fonts, client, trainer)
-    data, pages = render_pdf(schedule, chosen, fonts, client=client, trainer=trainer, units=units)
+    schedule = _schedule(plan, options, options.weeks)
+    return _produce(schedule, chosen, options, out, force)
+
+
+def render_log(
+    plan: Plan | str | Path,
+    out: str | Path | IO[bytes],
+    *,
+    weeks: str = "all",
+    client: str = "",
+    trainer: str = "",
+    start: date | str | None = None,
+    page_size: str | None = None,
+    units: str = "kg",
+    layout: str | Path | Layout | None = None,
+    days: str | list[str] | None = None,
+    maxes: Mapping[str, str | float | Load] | None = None,
+    force: bool = False,
+) -> BookletResult:
+    """Render weekly log sheets: one sheet per week of `weeks` ("1-4", "3", "2,5-6", "all"),
+    each with that week's targets, to clip to a board. Options as for `render_booklet`; the
+    layout defaults to the built-in `log` (landscape)."""
+    plan = plan if isinstance(plan, Plan) else load_plan(plan)
+    options = check_options(
+        plan,
+        client=client,
+        trainer=trainer,
+        start=start,
+        units=units,
+        page_size=page_size,
+        days=days,
+        maxes=maxes,
+    )
+    try:
+        wanted = parse_week_range(weeks, plan.weeks)
+    except ValueError as exc:
+        raise InputError([Problem("options", f"--weeks: {exc}")]) from None
+    chosen = (
+        layout if isinstance(layout, Layout) else load_layout(layout or "log", page_size=page_size)
+    )
+    schedule = _schedule(plan, options, max(plan.weeks, *wanted))
+    return _produce(schedule, chosen, options, out, force, only_weeks=wanted)
+
+
+def _schedule(plan: Plan, options: ClientOptions, weeks: int | None) -> Schedule:
+    return expand(
+        plan,
+        weeks=weeks,
+        start=options.start,
+        days=options.days or None,
+        units=options.units,
+        maxes=dict(options.maxes or {}),
+    )
+
+
+def _produce(
+    schedule: Schedule,
+    layout: Layout,
+    options: ClientOptions,
+    out: str | Path | IO[bytes],
+    force: bool,
+    only_weeks: list[int] | None = None,
+) -> BookletResult:
+    fonts = register(layout.fonts)
+    warnings = glyph_warnings(schedule.plan, layout, fonts, options.client, options.trainer)
+    data, pages = render_pdf(
+        schedule,
+        layout,
+        fonts,
+        client=options.client,
+        trainer=options.trainer,
+        only_weeks=only_weeks,
+    )
     if isinstance(out, str | Path):
         path = write_atomic(out, data, force=force)
         return BookletResult(pages, len(data), path, warnings)
@@ -79,14 +160,17 @@ def render_pdf(
     *,
     client: str = "",
     trainer: str = "",
-    units: str = "kg",
+    only_weeks: list[int] | None = None,
 ) -> tuple[bytes, int]:
-    """The booklet's PDF bytes and its number of pages."""
+    """The document's PDF bytes and its number of pages."""
     from pdfgen.render import BookletRenderer, BookletText  # reportlab loads only when drawing
 
     buffer = io.BytesIO()
-    details = BookletText(client=client, trainer=trainer, units=units, start=schedule.start)
-    pages = BookletRenderer(schedule, layout, fonts, details).render(buffer)
+    details = BookletText(
+        client=client, trainer=trainer, units=schedule.units, start=schedule.start
+    )
+    renderer = BookletRenderer(schedule, layout, fonts, details, only_weeks=only_weeks)
+    pages = renderer.render(buffer)
     return buffer.getvalue(), pages
 
 
@@ -96,37 +180,6 @@ def pick_layout(layout: str | Path | None, page_size: str | None) -> Layout:
     if layout is None and page_size in builtin_layouts():
         return load_layout(page_size)
     return load_layout(layout, page_size=page_size)
-
-
-def _check_options(
-    client: str,
-    trainer: str,
-    weeks: int | None,
-    start: date | str | None,
-    units: str,
-    page_size: str | None,
-) -> date | None:
-    problems: list[str] = []
-    for name, value in (("client", client), ("trainer", trainer)):
-        if len(value) > MAX_NAME:
-            problems.append(f"--{name} is {len(value)} characters long; the most is {MAX_NAME}.")
-    if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
-        problems.append(f"--weeks must be from 1 to {MAX_WEEKS}, not {weeks}.")
-    if units not in UNITS:
-        problems.append(f"--units must be kg or lb, not '{units}'.")
-    if page_size is not None and page_size not in PAGE_SIZES:
-        problems.append(f"--page-size must be a4, letter or a5, not '{page_size}'.")
-    start_date: date | None = None
-    if isinstance(start, str):
-        try:
-            start_date = date.fromisoformat(start)
-        except ValueError:
-            problems.append(f"--start must be a date written YYYY-MM-DD, not '{start}'.")
-    else:
-        start_date = start
-    if problems:
-        raise InputError([Problem("options", p) for p in problems])
-    return start_date
 
 
 def glyph_warnings(plan: Plan, layout: Layout, fonts: FontSet, *names: str) -> tuple[str, ...]:
@@ -144,7 +197,7 @@ def glyph_warnings(plan: Plan, layout: Layout, fonts: FontSet, *names: str) -> t
     return (f"the font has no glyph for {listed}{more}; these print as empty boxes.",)
 
 
-def default_output_name(plan_source: str | Path, client: str = "") -> str:
+def default_output_name(plan_source: str | Path, client: str = "", kind: str = "") -> str:
     """A file name made from the plan and the client, safe on every system.
 
     >>> default_output_name("plans/upper-back.yaml", "Zoë Ørsted")
@@ -153,7 +206,7 @@ def default_output_name(plan_source: str | Path, client: str = "") -> str:
     'upper-back-etc-x.pdf'
     """
     stem = Path(str(plan_source)).stem
-    parts = [stem] + ([client] if client else [])
+    parts = [stem, *([kind] if kind else []), *([client] if client else [])]
     name = "-".join(parts)
     name = unicodedata.normalize("NFC", name).casefold()
     name = re.sub(r"[^\w]+", "-", name).strip("-_.")[:100] or "booklet"

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from pdfgen import __version__
 from pdfgen.errors import PdfgenError
+
+if TYPE_CHECKING:
+    from pdfgen.booklet import BookletResult
 
 
 class _Group(click.Group):
@@ -41,74 +45,110 @@ def cli() -> None:
     """
 
 
+def _maxes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for value in values:
+        name, sep, weight = value.partition("=")
+        if not sep or not name.strip() or not weight.strip():
+            raise click.BadParameter(f"'{value}': write it as EXERCISE=WEIGHT, like pull-up=80kg.")
+        found[name.strip()] = weight.strip()
+    return found
+
+
+def _client_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `build` and `log` share: who it is for, when, on what paper."""
+    options = [
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="The PDF to write (default: made from the plan and client names).",
+        ),
+        click.option("--client", default="", help="The client's name, printed on every page."),
+        click.option("--trainer", default="", help="The trainer's name."),
+        click.option(
+            "--start",
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            help="The first day, YYYY-MM-DD (default: dates left blank to write in).",
+        ),
+        click.option(
+            "--days",
+            help="Training weekdays, like mon,thu (default: the plan's "
+            "training_days). With --start, every session is dated.",
+        ),
+        click.option(
+            "--max",
+            "maxes",
+            multiple=True,
+            callback=_maxes,
+            metavar="EXERCISE=WEIGHT",
+            help="A one-rep max for percentage loads, like pull-up=80kg (repeatable).",
+        ),
+        click.option(
+            "--page-size",
+            type=click.Choice(["a4", "letter", "a5"]),
+            help="Paper size (default: the layout's, A4).",
+        ),
+        click.option(
+            "--units",
+            type=click.Choice(["kg", "lb"]),
+            default="kg",
+            show_default=True,
+            help="Units of the loads and the weight column.",
+        ),
+        click.option("--layout", help="A built-in layout (see `pdfgen layouts`) or a file."),
+        click.option("--force", is_flag=True, help="Replace the output file if it exists."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _report(out: Path, result: BookletResult) -> None:
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"wrote {out} ({result.pages} pages, {result.size / 1024:.0f} KiB)")
+
+
 @cli.command()
 @click.argument("plan")
 @click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The PDF to write (default: made from the plan and client names).",
-)
-@click.option("--client", default="", help="The client's name, printed on every page.")
-@click.option("--trainer", default="", help="The trainer's name.")
-@click.option(
     "--weeks", type=click.IntRange(1, 52), help="Weeks in the block (default: the plan's)."
 )
-@click.option(
-    "--start",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="The first day, YYYY-MM-DD (default: left blank to write in).",
-)
-@click.option(
-    "--page-size",
-    type=click.Choice(["a4", "letter", "a5"]),
-    help="Paper size (default: the layout's, A4).",
-)
-@click.option(
-    "--units",
-    type=click.Choice(["kg", "lb"]),
-    default="kg",
-    show_default=True,
-    help="Units for the weight column.",
-)
-@click.option("--layout", help="A built-in layout name (see `pdfgen layouts`) or a layout file.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-def build(
-    plan: str,
-    output: Path | None,
-    client: str,
-    trainer: str,
-    weeks: int | None,
-    start: datetime | None,
-    page_size: str | None,
-    units: str,
-    layout: str | None,
-    force: bool,
-) -> None:
+@_client_options
+def build(plan: str, output: Path | None, start: datetime | None, **options: Any) -> None:
     """Render a client's booklet for PLAN (a plan file, or a built-in plan id).
 
     \b
     Example:
-      pdfgen build plans/upper-back.yaml --client "Juliа" --weeks 8 -o julia.pdf
+      pdfgen build plans/upper-back.yaml --client "Julia" --weeks 8 -o julia.pdf
     """
     from pdfgen.booklet import default_output_name, render_booklet
 
-    out = output or Path(default_output_name(plan, client))
-    result = render_booklet(
-        plan,
-        out,
-        client=client,
-        trainer=trainer,
-        weeks=weeks,
-        start=start.date() if start else None,
-        page_size=page_size,
-        units=units,
-        layout=layout,
-        force=force,
-    )
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"wrote {out} ({result.pages} pages, {result.size / 1024:.0f} KiB)")
+    out = output or Path(default_output_name(plan, options["client"]))
+    result = render_booklet(plan, out, start=start.date() if start else None, **options)
+    _report(out, result)
+
+
+@cli.command()
+@click.argument("plan")
+@click.option(
+    "--weeks", default="all", show_default=True, help="Which weeks: 3, 1-4, 2,5-6 or all."
+)
+@_client_options
+def log(plan: str, output: Path | None, start: datetime | None, **options: Any) -> None:
+    """Print weekly log sheets for PLAN: one landscape sheet per week, with that week's
+    targets and blank cells to write in, to clip to a board.
+
+    \b
+    Example:
+      pdfgen log upper-back --weeks 1-5 --start 2027-01-04 --days mon,thu
+    """
+    from pdfgen.booklet import default_output_name, render_log
+
+    out = output or Path(default_output_name(plan, options["client"], kind="log"))
+    result = render_log(plan, out, start=start.date() if start else None, **options)
+    _report(out, result)
 
 
 @cli.command()

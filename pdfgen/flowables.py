@@ -11,7 +11,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from pdfgen.grid import DayGrid
+from pdfgen.grid import DayGrid, Rect, Run
+from pdfgen.layout import MM
 from pdfgen.schedule import Day, Entry
 from pdfgen.text import clean
 from pdfgen.typefaces import FontSet
@@ -125,6 +126,24 @@ class NotesLines(Flowable):  # type: ignore[misc]
         while y >= 0:
             self.canv.line(0, y, self.width, y)
             y -= self.spacing
+
+
+class NotesBox(Flowable):  # type: ignore[misc]
+    """A labelled box to write in, as wide as the column."""
+
+    def __init__(self, height: float, label: str, painter: GridPainter) -> None:
+        super().__init__()
+        self.box_height, self.label, self.painter = height, label, painter
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, self.box_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        size = 7.0
+        rect = Rect(0, 0, self.width, self.height, fill="white", write=True, role="week_notes")
+        label = Run(1.6 * MM, 2 * MM + size * 0.7, self.label, size, color="muted")
+        self.painter(self.canv, DayGrid(self.width, self.height, (rect,), (label,), 0))
 
 
 class TotalPagesCanvas(Canvas):  # type: ignore[misc]

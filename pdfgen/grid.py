@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pdfgen.layout import MM, WRITE_FIELDS, GridColumn, Layout
-from pdfgen.schedule import Day, Entry
+from pdfgen.schedule import Day, Entry, SetTarget
 from pdfgen.text import fit_lines
 
 # Text width in points of (text, bold, size).
@@ -91,98 +91,125 @@ def compose_day(
     continued: bool = False,
 ) -> DayGrid:
     """Lay out one training day (or, when it must split, some of its exercises)."""
-    grid, sizes, labels = layout.grid, layout.sizes, layout.labels
-    rects: list[Rect] = []
-    runs: list[Run] = []
-    shown = day.entries if entries is None else entries
-
-    # Title bar: the day and session on the left, a box for the date on the right.
-    bar_h = grid.row_height * MM
-    title = labels.day_title.format(
-        week=day.week, day=day.day, session=day.session.name, letter=day.letter
-    )
-    if continued:
-        title = f"{title} {labels.continued}"
-    date_w = grid.date_width * MM
-    date_label_w = measure(labels.date, False, sizes.small) + 2 * PAD
-    rects.append(Rect(0, 0, width, bar_h, fill="header_fill", stroke=None, role="title"))
-    title_w = width - date_w - date_label_w - 2 * PAD
-    title_line = fit_lines(title, title_w, 1, lambda t: measure(t, True, sizes.subheading))
-    runs.append(
-        Run(
-            PAD,
-            _baseline(0, bar_h, sizes.subheading),
-            title_line[0],
-            sizes.subheading,
-            bold=True,
-            color="header_text",
-        )
-    )
-    runs.append(
-        Run(
-            width - date_w - PAD,
-            _baseline(0, bar_h, sizes.small),
-            labels.date,
-            sizes.small,
-            align="right",
-            color="header_text",
-        )
-    )
-    date_text = day.date.strftime(layout.date_format) if day.date else ""
-    rects.append(
-        Rect(width - date_w, 0, date_w, bar_h, fill="white", write=not date_text, role="date")
-    )
-    if date_text:
-        runs.append(
-            Run(
-                width - date_w / 2,
-                _baseline(0, bar_h, sizes.grid),
-                date_text,
-                sizes.grid,
-                align="center",
-            )
-        )
-
-    # Column headings.
-    widths = column_widths(grid.columns, width)
+    box = _Box(layout, width, measure)
+    box.title_bar(day, continued)
+    widths = column_widths(layout.grid.columns, width)
     xs = [sum(widths[:i]) for i in range(len(widths))]
-    head_y, head_h = bar_h, grid.header_height * MM
-    for column, x, w in zip(grid.columns, xs, widths, strict=True):
-        rects.append(Rect(x, head_y, w, head_h, fill="shade", role="heading"))
-        label = fit_lines(
-            column.label.format(units=units),
-            w - 2 * PAD,
-            1,
-            lambda t: measure(t, True, sizes.small),
+    box.headings(xs, widths, units)
+    set_rows = 0
+    shown = day.entries if entries is None else entries
+    for group in _groups(shown):
+        top = box.y
+        for entry in group:
+            box.exercise_rows(entry, xs, widths)
+            set_rows += len(entry.sets)
+        # A heavier rule around each exercise (or superset), so a glance finds the next one.
+        box.rects.append(
+            Rect(0, top, width, box.y - top, stroke="text", line_width=0.9, role="block")
         )
-        runs.append(
-            _in_cell(
-                label[0],
-                x,
-                head_y,
-                w,
-                head_h,
-                sizes.small,
+    box.footer()
+    return DayGrid(width, box.y, tuple(box.rects), tuple(box.runs), set_rows)
+
+
+def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
+    """Entries in runs: a superset's exercises together, every other exercise alone."""
+    groups: list[list[Entry]] = []
+    for entry in entries:
+        letter = entry.prescription.superset
+        if groups and letter and groups[-1][-1].prescription.superset == letter:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+class _Box:
+    """A grid being composed from the top down: boxes, text runs, and how far down it is."""
+
+    def __init__(self, layout: Layout, width: float, measure: Measure) -> None:
+        self.layout, self.width, self.measure = layout, width, measure
+        self.rects: list[Rect] = []
+        self.runs: list[Run] = []
+        self.y = 0.0
+
+    def fit(self, text: str, width: float, size: float, bold: bool = False) -> str:
+        return fit_lines(text, width, 1, lambda t: self.measure(t, bold, size))[0]
+
+    def title_bar(self, day: Day, continued: bool) -> None:
+        """The day and session on the left, a box for the date on the right."""
+        grid, sizes, labels = self.layout.grid, self.layout.sizes, self.layout.labels
+        height, width = grid.row_height * MM, self.width
+        title = labels.day_title.format(
+            week=day.week, day=day.day, session=day.session.name, letter=day.letter
+        )
+        if any(e.deload for e in day.entries):
+            title = f"{title} · {labels.deload}"
+        if continued:
+            title = f"{title} {labels.continued}"
+        date_w = grid.date_width * MM
+        date_label_w = self.measure(labels.date, False, sizes.small) + 2 * PAD
+        self.rects.append(Rect(0, 0, width, height, fill="header_fill", stroke=None, role="title"))
+        title_w = width - date_w - date_label_w - 2 * PAD
+        self.runs.append(
+            Run(
+                PAD,
+                _baseline(0, height, sizes.subheading),
+                self.fit(title, title_w, sizes.subheading, bold=True),
+                sizes.subheading,
                 bold=True,
-                center=column.field != "exercise",
+                color="header_text",
             )
         )
+        self.runs.append(
+            Run(
+                width - date_w - PAD,
+                _baseline(0, height, sizes.small),
+                labels.date,
+                sizes.small,
+                align="right",
+                color="header_text",
+            )
+        )
+        date_text = day.date.strftime(self.layout.date_format) if day.date else ""
+        self.rects.append(
+            Rect(width - date_w, 0, date_w, height, fill="white", write=not date_text, role="date")
+        )
+        if date_text:
+            self.runs.append(
+                Run(
+                    width - date_w / 2,
+                    _baseline(0, height, sizes.grid),
+                    date_text,
+                    sizes.grid,
+                    align="center",
+                )
+            )
+        self.y = height
 
-    # One row per set; the exercise's name spans its rows.
-    row_h = grid.row_height * MM
-    y = head_y + head_h
-    set_rows = 0
-    for entry in shown:
+    def headings(self, xs: list[float], widths: list[float], units: str) -> None:
+        """One shaded heading cell per column."""
+        height, small = self.layout.grid.header_height * MM, self.layout.sizes.small
+        for column, x, w in zip(self.layout.grid.columns, xs, widths, strict=True):
+            self.rects.append(Rect(x, self.y, w, height, fill="shade", role="heading"))
+            label = self.fit(column.label.format(units=units), w - 2 * PAD, small, bold=True)
+            center = column.field != "exercise"
+            self.runs.append(_in_cell(label, x, self.y, w, height, small, bold=True, center=center))
+        self.y += height
+
+    def exercise_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:
+        """One row per set; the exercise's name spans its rows."""
+        row_h = self.layout.grid.row_height * MM
+        size = self.layout.sizes.grid
         block_h = row_h * len(entry.sets)
-        for column, x, w in zip(grid.columns, xs, widths, strict=True):
+        for column, x, w in zip(self.layout.grid.columns, xs, widths, strict=True):
             if column.field == "exercise":
-                rects.append(Rect(x, y, w, block_h, role="exercise"))
-                runs += _exercise_text(entry, layout, x, y, w, block_h, measure)
+                self.rects.append(Rect(x, self.y, w, block_h, role="exercise"))
+                self.runs += _exercise_text(entry, self.layout, x, self.y, w, block_h, self.measure)
                 continue
+            write = column.field in WRITE_FIELDS
             for index, target in enumerate(entry.sets):
-                row_y = y + index * row_h
-                write = column.field in WRITE_FIELDS
-                rects.append(
+                row_y = self.y + index * row_h
+                self.rects.append(
                     Rect(
                         x,
                         row_y,
@@ -193,55 +220,67 @@ def compose_day(
                         role=column.field,
                     )
                 )
-                value = _cell_value(column.field, entry, target.number, str(target.reps))
+                value = _cell_value(column.field, entry, target)
                 if value:
-                    fitted = fit_lines(
-                        value, w - 2 * PAD, 1, lambda t: measure(t, False, sizes.grid)
-                    )
-                    runs.append(_in_cell(fitted[0], x, row_y, w, row_h, sizes.grid))
-        # A heavier rule between exercises, so a glance finds where the next one starts.
-        rects.append(Rect(0, y, width, block_h, stroke="text", line_width=0.9, role="block"))
-        y += block_h
-        set_rows += len(entry.sets)
+                    # Warm-up rows print lighter: they are not work sets.
+                    color: ColorRole = "muted" if target.warmup else "text"
+                    fitted = self.fit(value, w - 2 * PAD, size)
+                    self.runs.append(_in_cell(fitted, x, row_y, w, row_h, size, color=color))
+        self.y += block_h
 
-    # Effort and notes for the session.
-    notes_h = grid.notes_height * MM
-    effort_w = grid.effort_width * MM
-    rects.append(Rect(0, y, width, notes_h, fill="shade", role="footer"))
-    effort_label_w = measure(labels.effort, False, sizes.small) + 2 * PAD
-    runs.append(Run(PAD, _baseline(y, notes_h, sizes.small), labels.effort, sizes.small))
-    rects.append(
-        Rect(effort_label_w, y, effort_w, notes_h, fill="white", write=True, role="effort")
-    )
-    notes_x = effort_label_w + effort_w
-    notes_label_w = measure(labels.day_notes, False, sizes.small) + 2 * PAD
-    runs.append(
-        Run(notes_x + PAD, _baseline(y, notes_h, sizes.small), labels.day_notes, sizes.small)
-    )
-    rects.append(
-        Rect(
-            notes_x + notes_label_w,
-            y,
-            width - notes_x - notes_label_w,
-            notes_h,
-            fill="white",
-            write=True,
-            role="day_notes",
+    def footer(self) -> None:
+        """Effort (RPE) and notes for the session."""
+        grid, labels, small = self.layout.grid, self.layout.labels, self.layout.sizes.small
+        height, y = grid.notes_height * MM, self.y
+        self.rects.append(Rect(0, y, self.width, height, fill="shade", role="footer"))
+        effort_label_w = self.measure(labels.effort, False, small) + 2 * PAD
+        effort_w = grid.effort_width * MM
+        self.runs.append(Run(PAD, _baseline(y, height, small), labels.effort, small))
+        self.rects.append(
+            Rect(effort_label_w, y, effort_w, height, fill="white", write=True, role="effort")
         )
-    )
-    y += notes_h
-    return DayGrid(width, y, tuple(rects), tuple(runs), set_rows)
+        notes_x = effort_label_w + effort_w
+        notes_label_w = self.measure(labels.day_notes, False, small) + 2 * PAD
+        self.runs.append(Run(notes_x + PAD, _baseline(y, height, small), labels.day_notes, small))
+        self.rects.append(
+            Rect(
+                notes_x + notes_label_w,
+                y,
+                self.width - notes_x - notes_label_w,
+                height,
+                fill="white",
+                write=True,
+                role="day_notes",
+            )
+        )
+        self.y += height
 
 
-def _cell_value(field: str, entry: Entry, number: int, target: str) -> str:
-    prescription = entry.prescription
+def _cell_value(field: str, entry: Entry, target: SetTarget) -> str:
     values = {
-        "set": str(number),
-        "target": target,
-        "load": prescription.load or "",
-        "rest": prescription.rest or "",
+        "set": target.label,
+        "target": str(target.reps),
+        "load": target.load,
+        "rest": entry.prescription.rest or "",
     }
     return values.get(field, "")
+
+
+def _details(entry: Entry, layout: Layout) -> str:
+    """What a trainer wrote besides sets and reps, on one line under the exercise's name."""
+    item, labels = entry.prescription, layout.labels
+    details = [
+        f"{labels.rest} {item.rest}" if item.rest else "",
+        f"{labels.tempo} {item.tempo}" if item.tempo else "",
+        f"RPE {item.rpe:g}" if item.rpe is not None else "",
+        f"RIR {item.rir}" if item.rir is not None else "",
+    ]
+    details.append(entry.load_note)
+    if not any(c.field == "load" for c in layout.grid.columns) and entry.work_sets:
+        details.append(entry.work_sets[0].load)
+    if entry.notes:
+        details.append(entry.notes)
+    return " · ".join(d for d in details if d)
 
 
 def _exercise_text(
@@ -249,19 +288,13 @@ def _exercise_text(
 ) -> list[Run]:
     sizes = layout.sizes
     inner = w - 2 * PAD
-    details = [
-        f"{layout.labels.rest} {entry.prescription.rest}" if entry.prescription.rest else "",
-        entry.prescription.load or "",
-    ]
-    detail = " · ".join(d for d in details if d)
+    detail = _details(entry, layout)
+    name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
     name_leading = sizes.grid * 1.2
     small_leading = sizes.small * 1.25
     room = int((h - 2 * PAD) // name_leading) or 1
     name_lines = fit_lines(
-        entry.exercise.name,
-        inner,
-        max(1, room - (1 if detail else 0)),
-        lambda t: measure(t, True, sizes.grid),
+        name, inner, max(1, room - (1 if detail else 0)), lambda t: measure(t, True, sizes.grid)
     )
     left = h - 2 * PAD - len(name_lines) * name_leading
     detail_lines = (
@@ -297,7 +330,10 @@ def _in_cell(
     *,
     bold: bool = False,
     center: bool = True,
+    color: ColorRole = "text",
 ) -> Run:
     if center:
-        return Run(x + w / 2, _baseline(y, h, size), text, size, bold=bold, align="center")
-    return Run(x + PAD, _baseline(y, h, size), text, size, bold=bold)
+        return Run(
+            x + w / 2, _baseline(y, h, size), text, size, bold=bold, align="center", color=color
+        )
+    return Run(x + PAD, _baseline(y, h, size), text, size, bold=bold, color=color)

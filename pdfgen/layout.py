@@ -64,6 +64,12 @@ class Page(_Strict):
     )
     orientation: Literal["portrait", "landscape"]
     margins: Margins
+    columns: Annotated[int, Range(1, 3)] = Field(
+        description="Columns the training days flow in (log sheets use 2)."
+    )
+    gutter: Annotated[float, Range(0, 30, whole=False)] = Field(
+        description="Space between columns, millimetres."
+    )
 
     @property
     def size_mm(self) -> tuple[float, float]:
@@ -149,6 +155,9 @@ class Grid(_Strict):
     date_width: Annotated[float, Range(MIN_WRITE_WIDTH_MM, 100, whole=False)]
     effort_width: Annotated[float, Range(MIN_WRITE_WIDTH_MM, 100, whole=False)]
     notes_height: Annotated[float, Range(MIN_WRITE_HEIGHT_MM, 60, whole=False)]
+    week_notes_height: Annotated[float, Range(0, 120, whole=False)] = Field(
+        description="A notes box after each week's days, millimetres (0: none)."
+    )
     gap: Annotated[float, Range(0, 50, whole=False)] = Field(
         description="Space between days, millimetres."
     )
@@ -199,6 +208,16 @@ class Labels(_Strict):
     week_start: LabelText
     day_title: LabelText
     continued: LabelText
+    deload: LabelText
+    deload_week: LabelText
+    tempo: LabelText
+    chart_title: LabelText
+    chart_sets: LabelText
+    chart_reps: LabelText
+    chart_load: LabelText
+    chart_week: LabelText
+    progression: LabelText
+    warmup: LabelText
     date: LabelText
     effort: LabelText
     day_notes: LabelText
@@ -227,6 +246,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "week_start": {"date"},
     "day_title": {"week", "day", "session", "letter"},
     "page_of": {"page", "pages"},
+    "chart_load": {"units"},
 }
 
 
@@ -286,6 +306,12 @@ class Layout(_Strict):
         """Width between the margins, in points."""
         margins = self.page.margins
         return self.page_size[0] - (margins.left + margins.right) * MM
+
+    @property
+    def column_width(self) -> float:
+        """Width of one column of training days, in points."""
+        gutters = (self.page.columns - 1) * self.page.gutter * MM
+        return (self.frame_width - gutters) / self.page.columns
 
 
 # ---------------------------------------------------------------------------------------------
@@ -450,7 +476,10 @@ def check_fits(layout: Layout, doc: Document) -> None:
     """Refuse a layout whose grid cannot fit its page: columns too wide, or no room for a row."""
     width_mm, height_mm = layout.page.size_mm
     margins = layout.page.margins
-    usable_w = width_mm - margins.left - margins.right
+    columns = layout.page.columns
+    usable_w = (
+        width_mm - margins.left - margins.right - (columns - 1) * layout.page.gutter
+    ) / columns
     usable_h = height_mm - margins.top - margins.bottom
     fixed = sum(c.width for c in layout.grid.columns if c.width != "*")
     flexible = sum(1 for c in layout.grid.columns if c.width == "*")

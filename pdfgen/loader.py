@@ -206,7 +206,7 @@ def _resolve(
         sessions.append(session.model_copy(update={"exercises": prescriptions}))
     if problems:
         raise InputError(sorted(problems, key=_position))
-    return plan.with_exercises(sessions, used)
+    return plan.with_exercises(sessions, used, doc)
 
 
 def _unknown_exercise(name: str, index: dict[str, str], known: dict[str, Exercise]) -> str:

@@ -7,20 +7,25 @@ into them. Limits keep a typo from producing a 10,000-page file.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
     PlainValidator,
     PrivateAttr,
     WithJsonSchema,
+    model_validator,
 )
 
-from pdfgen.fields import Name, Note, Paragraph, Range
+from pdfgen.fields import Name, Note, Paragraph, Range, text
+from pdfgen.loads import Load, LoadError, parse_load
 from pdfgen.reps import RepsError, RepTarget, parse_reps
+from pdfgen.yamlio import Document
 
 MAX_WEEKS = 52
 MAX_SESSIONS = 7
@@ -98,6 +103,113 @@ class Exercise(ExerciseEntry):
     name: Name = Field(description="The name printed in the booklet.")
 
 
+def _load_text(value: Any) -> Any:
+    # A load that reads as a quantity must be a sane one; anything else is a description.
+    if isinstance(value, str):
+        try:
+            parse_load(value)
+        except LoadError as exc:
+            raise ValueError(str(exc)) from None
+    return value
+
+
+LoadText = Annotated[Name, AfterValidator(_load_text)]
+
+
+def _load_step(value: Any) -> Load:
+    if isinstance(value, Load):
+        return value
+    try:
+        step = parse_load(str(value)) if isinstance(value, str | int | float) else None
+    except LoadError as exc:
+        raise ValueError(str(exc)) from None
+    if step is None or isinstance(value, bool):
+        raise ValueError("write a load step as '2.5 kg', '5 lb' or '5%'.")
+    return step
+
+
+LoadStep = Annotated[
+    Load,
+    PlainValidator(_load_step),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "examples": ["2.5 kg", "5 lb", "5%"]}),
+]
+Fraction = Annotated[float, Range(0.1, 1.0, whole=False)]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class SetsRule(_Strict):
+    """Add sets as the weeks go by."""
+
+    add: Annotated[int, Range(1, 5)] = Field(default=1, description="Sets to add each time.")
+    every: Annotated[int, Range(1, MAX_WEEKS)] = Field(description="Every this many weeks.")
+    max: Annotated[int, Range(1, MAX_SETS)] = Field(description="Never more sets than this.")
+
+
+class Deload(_Strict):
+    """A lighter week at a regular interval."""
+
+    every: Annotated[int, Range(2, MAX_WEEKS)] = Field(description="Every this many weeks.")
+    sets: Fraction = Field(default=0.5, description="Share of the sets, rounded up.")
+    load: Fraction = Field(default=1.0, description="Share of the last week's load.")
+
+
+class Progression(_Strict):
+    """How targets change week by week; on the plan (for every exercise) or on one exercise,
+    whose keys override the plan's."""
+
+    reps: Annotated[int, Range(1, 60)] | None = Field(
+        default=None, description="Reps (or seconds) added a week, bottom of the range to top."
+    )
+    load: LoadStep | None = Field(
+        default=None, description="A load step: after each completed range, or weekly."
+    )
+    sets: SetsRule | None = None
+    deload: Deload | None = None
+
+    def over(self, base: Progression | None) -> Progression:
+        """These rules on top of `base`, key by key."""
+        if base is None:
+            return self
+        return base.model_copy(update={key: getattr(self, key) for key in self.model_fields_set})
+
+
+def _digits(value: Any) -> Any:
+    # Mapping keys are read as text; a week number written as a key is still a number.
+    return int(value) if isinstance(value, str) and value.isdigit() else value
+
+
+# (pydantic runs the last-listed "before" validator first.)
+WeekNumber = Annotated[int, Range(1, MAX_WEEKS), BeforeValidator(_digits)]
+
+
+class WeekChange(_Strict):
+    """What one week of an exercise does differently; wins over the progression rules."""
+
+    sets: Annotated[int, Range(1, MAX_SETS)] | None = None
+    reps: Reps | None = None
+    load: LoadText | None = None
+    notes: Note | None = None
+
+
+class Warmup(_Strict):
+    """Warm-up sets: printed before the work sets, not counted as work."""
+
+    sets: Annotated[int, Range(1, 5)]
+    reps: Reps | None = Field(default=None, description="Default: the bottom of the target.")
+    load: LoadText | None = Field(
+        default=None, description="Text, a weight, or a % of the work load."
+    )
+
+
+class Rounding(_Strict):
+    """Loads are rounded to a multiple of these: two of the smallest plates."""
+
+    kg: Annotated[float, Range(0.1, 20, whole=False)] = 2.5
+    lb: Annotated[float, Range(0.1, 50, whole=False)] = 5.0
+
+
 class Prescription(_Strict):
     """One exercise in a session: what to do and how much."""
 
@@ -105,8 +217,36 @@ class Prescription(_Strict):
     sets: Annotated[int, Range(1, MAX_SETS)]
     reps: Reps
     rest: Name | None = None
-    load: Name | None = None
+    load: LoadText | None = Field(
+        default=None, description="'40 kg', '90 lb', '70%' of the client's max, or a text."
+    )
+    tempo: Annotated[str, text(20), Field(pattern=r"^[0-9Xx]([-/ ]?[0-9Xx]){2,3}$")] | None = Field(
+        default=None, description="Seconds down, pause, up, pause: '3-1-1-0'."
+    )
+    rpe: Annotated[float, Range(1, 10, whole=False)] | None = Field(
+        default=None, description="Target effort, 1 to 10."
+    )
+    rir: Annotated[int, Range(0, 10)] | None = Field(
+        default=None, description="Target reps in reserve."
+    )
+    warmup: Warmup | None = None
+    superset: Annotated[str, Field(pattern=r"^[A-Z]$")] | None = Field(
+        default=None, description="A letter; exercises in a row with the same letter alternate."
+    )
     notes: Note | None = None
+    progression: Progression | None = None
+    round_loads_to: Rounding | None = Field(
+        default=None, description="This exercise's load increments (dumbbells: 2 kg)."
+    )
+    weeks: dict[WeekNumber, WeekChange] = Field(
+        default={}, description="Changes for single weeks, by week number."
+    )
+
+    @model_validator(mode="after")
+    def _one_effort_target(self) -> Prescription:
+        if self.rpe is not None and self.rir is not None:
+            raise ValueError("give an RPE or an RIR target, not both.")
+        return self
 
 
 class Session(_Strict):
@@ -132,6 +272,15 @@ class Plan(_Strict):
     days_per_week: Annotated[int, Range(1, 7)] | None = Field(
         default=None, description="Training days a week (default: one per session)."
     )
+    training_days: list[Weekday] | None = Field(
+        default=None, min_length=1, max_length=7, description="Weekdays to train: [mon, thu]."
+    )
+    progression: Progression | None = Field(
+        default=None, description="Rules for every exercise; an exercise's own override them."
+    )
+    round_loads_to: Rounding = Field(
+        default_factory=lambda: Rounding(), description="What the gym can load, per unit."
+    )
     sessions: list[Session] = Field(
         min_length=1,
         max_length=MAX_SESSIONS,
@@ -143,10 +292,23 @@ class Plan(_Strict):
         description="Exercises defined or overridden in this plan, by id.",
     )
 
+    @model_validator(mode="after")
+    def _days_agree(self) -> Plan:
+        days = self.training_days
+        if days is not None:
+            if len(set(days)) != len(days):
+                raise ValueError("training_days names a day twice.")
+            if self.days_per_week is not None and self.days_per_week != len(days):
+                raise ValueError(
+                    f"days_per_week is {self.days_per_week} but training_days names "
+                    f"{len(days)} days; give one of them."
+                )
+        return self
+
     @property
-    def training_days(self) -> int:
+    def sessions_per_week(self) -> int:
         """Training days a week: as the plan says, or one per session."""
-        return self.days_per_week or len(self.sessions)
+        return self.days_per_week or len(self.training_days or ()) or len(self.sessions)
 
     # Set by the loader: the exercises the sessions use, by id, in order of first use.
     _resolved: dict[str, Exercise] = PrivateAttr(default_factory=dict)
@@ -160,16 +322,20 @@ class Plan(_Strict):
         """The exercise a prescription refers to."""
         return self._resolved[prescription.exercise]
 
-    def with_exercises(self, sessions: list[Session], used: dict[str, Exercise]) -> Plan:
+    # Set by the loader: where the plan came from, for problems found after loading.
+    _document: Document | None = PrivateAttr(default=None)
+
+    def with_exercises(
+        self, sessions: list[Session], used: dict[str, Exercise], document: Document | None = None
+    ) -> Plan:
         """A copy whose sessions refer to exercises by id, with those exercises attached."""
         plan = self.model_copy(update={"sessions": sessions})
         plan._resolved = dict(used)
+        plan._document = document
         return plan
 
-
-class Library(BaseModel):
-    """The exercise library file: ids to exercises."""
-
-    model_config = ConfigDict(frozen=True)
-
-    exercises: dict[ExerciseId, Exercise]
+    def locate(self, path: tuple[str | int, ...]) -> tuple[str, int | None, int | None]:
+        """File, line and column of a field of the plan file, as far as they are known."""
+        if self._document is None:
+            return "<plan>", None, None
+        return self._document.locate(path)

@@ -22,6 +22,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    FrameBreak,
     ListFlowable,
     ListItem,
     PageBreak,
@@ -33,22 +34,26 @@ from reportlab.platypus import (
 )
 
 from pdfgen import __version__
+from pdfgen.chart import block_chart
 from pdfgen.flowables import (
     TOTAL_PAGES_FORM,
     DayFlowable,
     GridPainter,
+    NotesBox,
     NotesLines,
     OutlineMark,
     TotalPagesCanvas,
 )
 from pdfgen.grid import DayGrid, compose_day
 from pdfgen.layout import MM, Layout, counted
-from pdfgen.plan import Exercise
-from pdfgen.schedule import Day, Schedule
+from pdfgen.plan import Exercise, Prescription, Progression
+from pdfgen.reps import RepTarget
+from pdfgen.schedule import Day, Schedule, Week, superset_labels
 from pdfgen.text import clean, fit_lines, markup, one_line
 from pdfgen.typefaces import FontSet
 
 HEADER_BAND = 8 * MM
+HEADING_BAND = 15 * MM
 FOOTER_BAND = 7 * MM
 
 
@@ -113,19 +118,57 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return fit_lines(text, width, 1, lambda t: stringWidth(t, font, size))[0]
 
 
+def describe_progression(rules: Progression, reps: RepTarget | None = None) -> str:
+    """A progression in words, for the at-a-glance page; with `reps`, as it applies to them.
+
+    >>> from pdfgen.plan import Progression
+    >>> from pdfgen.reps import parse_reps
+    >>> rules = Progression(reps=1, load="2.5 kg", deload={"every": 4})
+    >>> describe_progression(rules)
+    '+1 rep a week up the range, then +2.5 kg; deload every 4th week (50% of the sets)'
+    >>> describe_progression(rules, parse_reps(15))
+    '+2.5 kg a week; deload every 4th week (50% of the sets)'
+    """
+    parts: list[str] = []
+    step = f"+{rules.load}" if rules.load else ""
+    ranged = reps is None or (reps.high > reps.low and not reps.amrap)
+    if rules.reps and ranged:
+        climb = f"+{rules.reps} rep{'s' if rules.reps > 1 else ''} a week up the range"
+        parts.append(f"{climb}, then {step}" if step else climb)
+    elif step:
+        parts.append(f"{step} a week")
+    if rules.sets:
+        more = rules.sets
+        parts.append(f"+{more.add} set every {more.every} weeks (up to {more.max})")
+    if rules.deload:
+        light = rules.deload
+        load = f" at {light.load:.0%} of the load" if light.load < 1 else ""
+        parts.append(f"deload every {light.every}th week ({light.sets:.0%} of the sets{load})")
+    return "; ".join(parts)
+
+
 class BookletRenderer:
     """Renders one booklet: a schedule, through a layout, for one client."""
 
     def __init__(
-        self, schedule: Schedule, layout: Layout, fonts: FontSet, details: BookletText
+        self,
+        schedule: Schedule,
+        layout: Layout,
+        fonts: FontSet,
+        details: BookletText,
+        only_weeks: list[int] | None = None,
     ) -> None:
         self.schedule, self.layout, self.fonts, self.details = schedule, layout, fonts, details
         self.plan = schedule.plan
+        self.only_weeks = only_weeks
         self.styles = _Styles(layout, fonts)
         self._paint = GridPainter({"white": "#ffffff", **layout.colors.model_dump()}, fonts)
         height = layout.page_size[1]
         margins = layout.page.margins
         self.frame_height = height - (margins.top + margins.bottom) * MM - HEADER_BAND - FOOTER_BAND
+        # With columns, a band across the top holds the week's heading above the columns.
+        self.heading_band = HEADING_BAND if layout.page.columns > 1 else 0.0
+        self.day_height = self.frame_height - self.heading_band
 
     # -- the document -------------------------------------------------------------------------
 
@@ -134,18 +177,7 @@ class BookletRenderer:
         rl_config.useA85 = 0  # plain binary streams: smaller files, and faster
         layout, plan = self.layout, self.plan
         width, height = layout.page_size
-        margins = layout.page.margins
-        frame = Frame(
-            margins.left * MM,
-            margins.bottom * MM + FOOTER_BAND,
-            layout.frame_width,
-            self.frame_height,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
+        frames = self._frames()
         subject = f"{plan.program}: {self.schedule.total_weeks}-week training booklet"
         if self.details.client:
             subject += f" for {self.details.client}"
@@ -160,7 +192,7 @@ class BookletRenderer:
             invariant=1,
             initialFontName=self.fonts.regular,
             initialFontSize=self.layout.sizes.body,
-            pageTemplates=[PageTemplate("page", [frame], onPage=self._decorate)],
+            pageTemplates=[PageTemplate("page", frames, onPage=self._decorate)],
         )
         canvas_class = type(
             "BookletCanvas",
@@ -173,6 +205,33 @@ class BookletRenderer:
         story = self.story()
         doc.build(story, canvasmaker=canvas_class)
         return int(doc.page)
+
+    def _frames(self) -> list[Frame]:
+        """The page's frames: one, or a heading band over columns of training days."""
+        layout = self.layout
+        left = layout.page.margins.left * MM
+        bottom = layout.page.margins.bottom * MM + FOOTER_BAND
+        pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        if layout.page.columns == 1:
+            return [Frame(left, bottom, layout.frame_width, self.frame_height, id="body", **pad)]
+        frames = [
+            Frame(
+                left,
+                bottom + self.day_height,
+                layout.frame_width,
+                self.heading_band,
+                id="heading",
+                **pad,
+            )
+        ]
+        step = layout.column_width + layout.page.gutter * MM
+        frames += [
+            Frame(
+                left + n * step, bottom, layout.column_width, self.day_height, id=f"col{n}", **pad
+            )
+            for n in range(layout.page.columns)
+        ]
+        return frames
 
     def story(self) -> list[Flowable]:
         """Every section of the layout, each from a new page."""
@@ -189,7 +248,8 @@ class BookletRenderer:
             if story and part and not isinstance(part[0], PageBreak):
                 story.append(PageBreak())
             story += part
-        return story
+        # The first page needs no break before it.
+        return story[1:] if story and isinstance(story[0], PageBreak) else story
 
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """Header and footer on every page: program, client, trainer, page N of M."""
@@ -338,15 +398,20 @@ class BookletRenderer:
             title = labels.session_title.format(letter=chr(65 + index), name=session.name)
             head = [labels.exercise, labels.sets_reps, labels.rest, labels.load, labels.notes]
             rows = [[Paragraph(markup(h), s.cell_head) for h in head]]
-            for item in session.exercises:
+            labels_in_session = superset_labels(session.exercises)
+            for item, label in zip(session.exercises, labels_in_session, strict=True):
                 exercise = self.plan.exercise(item)
+                name = f"{label} · {exercise.name}" if label else exercise.name
+                target = f"{item.sets} × {item.reps}"
+                if item.warmup:
+                    target += f" + {item.warmup.sets} {labels.warmup}"
                 rows.append(
                     [
-                        Paragraph(f"<b>{markup(exercise.name)}</b>", s.cell),
-                        Paragraph(markup(f"{item.sets} × {item.reps}"), s.cell),
+                        Paragraph(f"<b>{markup(name)}</b>", s.cell),
+                        Paragraph(markup(target), s.cell),
                         Paragraph(markup(item.rest or ""), s.cell),
                         Paragraph(markup(item.load or ""), s.cell),
-                        Paragraph(markup(item.notes or ""), s.cell),
+                        Paragraph(markup(self._notes(item)), s.cell),
                     ]
                 )
             width = self.layout.frame_width
@@ -355,7 +420,29 @@ class BookletRenderer:
             )
             table.setStyle(self._table_style())
             story += [Paragraph(markup(title), s.subheading), table, Spacer(1, 4 * MM)]
+        if self.plan.progression:
+            text = f"{labels.progression}: {describe_progression(self.plan.progression)}"
+            story.append(Paragraph(markup(text), s.body))
+        story += [
+            Spacer(1, 4 * MM),
+            Paragraph(markup(labels.chart_title), s.subheading),
+            block_chart(self.schedule, self.layout, self.fonts, self.layout.frame_width),
+        ]
         return story
+
+    def _notes(self, item: Prescription) -> str:
+        """The overview's notes: effort and tempo targets, the trainer's note, own progression."""
+        parts = [
+            f"{self.layout.labels.tempo} {item.tempo}" if item.tempo else "",
+            f"RPE {item.rpe:g}" if item.rpe is not None else "",
+            f"RIR {item.rir}" if item.rir is not None else "",
+            item.notes or "",
+            f"{self.layout.labels.progression}: "
+            f"{describe_progression(item.progression.over(self.plan.progression), item.reps)}"
+            if item.progression
+            else "",
+        ]
+        return " · ".join(p for p in parts if p)
 
     def _table_style(self) -> TableStyle:
         palette = self.layout.colors
@@ -453,29 +540,38 @@ class BookletRenderer:
 
     def weeks(self) -> list[Flowable]:
         """Each week from a new page; each training day a grid that does not split."""
-        s, labels, layout = self.styles, self.layout.labels, self.layout
         story: list[Flowable] = []
         for week in self.schedule.weeks:
-            title = labels.week_title.format(week=week.number, weeks=self.schedule.total_weeks)
+            if self.only_weeks is None or week.number in self.only_weeks:
+                story += self._week(week)
+        return story
+
+    def _week(self, week: Week) -> list[Flowable]:
+        s, labels, layout = self.styles, self.layout.labels, self.layout
+        title = labels.week_title.format(week=week.number, weeks=self.schedule.total_weeks)
+        heading = f"{title} · {labels.deload}" if week.deload else title
+        story: list[Flowable] = [
+            PageBreak(),
+            OutlineMark(title, f"week-{week.number}"),
+            Paragraph(markup(heading), s.heading),
+        ]
+        notes = []
+        if week.start:
+            notes.append(labels.week_start.format(date=week.start.strftime(layout.date_format)))
+        if week.deload:
+            notes.append(labels.deload_week)
+        if notes:
+            story.append(Paragraph(markup(" · ".join(notes)), s.small))
+        story.append(FrameBreak() if layout.page.columns > 1 else Spacer(1, 3 * MM))
+        for index, day in enumerate(week.days):
+            if index:
+                story.append(Spacer(1, layout.grid.gap * MM))
+            story.append(DayFlowable(day, self._compose, self.day_height, self._paint))
+        if layout.grid.week_notes_height:
             story += [
-                PageBreak(),
-                OutlineMark(title, f"week-{week.number}"),
-                Paragraph(markup(title), s.heading),
+                Spacer(1, layout.grid.gap * MM),
+                NotesBox(layout.grid.week_notes_height * MM, labels.notes, self._paint),
             ]
-            if week.start:
-                story.append(
-                    Paragraph(
-                        markup(
-                            labels.week_start.format(date=week.start.strftime(layout.date_format))
-                        ),
-                        s.small,
-                    )
-                )
-            story.append(Spacer(1, 3 * MM))
-            for index, day in enumerate(week.days):
-                if index:
-                    story.append(Spacer(1, layout.grid.gap * MM))
-                story.append(DayFlowable(day, self._compose, self.frame_height, self._paint))
         return story
 
     def _compose(

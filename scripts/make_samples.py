@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 PREVIEW_DPI = 80
 
-# name: (plan, options); names are the files in samples/.
+# name: (plan, options); names are the files in samples/. A `kind` of "log" makes log sheets.
 BOOKLETS: dict[str, tuple[str, dict[str, Any]]] = {
     "upper-back": (
         "upper-back",
@@ -44,6 +44,25 @@ BOOKLETS: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
     "middle-back-a5": ("middle-back", {"client": "Zoë Ørsted", "page_size": "a5"}),
+    "upper-back-log": (
+        "upper-back",
+        {
+            "kind": "log",
+            "weeks": "1-5",
+            "client": "Zoë Ørsted",
+            "start": "2027-01-04",
+            "days": "mon,thu",
+        },
+    ),
+    "whole-back": (
+        str(ROOT / "examples" / "whole-back.yaml"),
+        {
+            "client": "Sam Taylor",
+            "trainer": "Alex Example",
+            "start": "2027-01-04",
+            "maxes": {"good-morning": "90kg"},
+        },
+    ),
 }
 
 # Previews: (booklet, outline title of the page to show, preview file name).
@@ -52,14 +71,19 @@ PREVIEWS = [
     ("upper-back", "Exercise guide", "upper-back-guide.png"),
     ("upper-back", "Week 1 of 6", "upper-back-week.png"),
     ("middle-back-a5", "Week 1 of 6", "middle-back-a5-week.png"),
+    ("whole-back", "Program at a glance", "whole-back-overview.png"),
+    ("whole-back", "Week 1 of 8", "whole-back-week.png"),
+    ("upper-back-log", "Week 4 of 6", "upper-back-log-deload.png"),
 ]
 
 
 def booklet_bytes(name: str) -> bytes:
     """The sample booklet `name`, rendered now."""
     plan, options = BOOKLETS[name]
+    options = dict(options)
+    render = pdfgen.render_log if options.pop("kind", "booklet") == "log" else pdfgen.render_booklet
     buffer = io.BytesIO()
-    pdfgen.render_booklet(plan, buffer, **options)
+    render(plan, buffer, **options)
     return buffer.getvalue()
 
 

@@ -1,0 +1,93 @@
+"""Loads: what a plan writes in `load:` and in a load step, unit conversion and plate rounding.
+
+Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Unit = Literal["kg", "lb"]
+LB_PER_KG = 2.2046226218
+MAX_LOAD = {"kg": 1000.0, "lb": 2200.0}
+
+_QUANTITY = re.compile(
+    r"\s*(?P<value>\d{1,4}(?:[.,]\d{1,3})?)\s*(?P<unit>kg|kgs|lb|lbs|%)\s*", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Load:
+    """A load: an amount in kg or lb, or a percentage (of the client's max, or of a load)."""
+
+    value: float
+    unit: Unit | Literal["%"]
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether this is a percentage rather than a weight."""
+        return self.unit == "%"
+
+    def __str__(self) -> str:
+        return f"{self.value:g}%" if self.is_percent else f"{self.value:g} {self.unit}"
+
+
+class LoadError(ValueError):
+    """A load that cannot be read."""
+
+
+def parse_load(text: str | int | float) -> Load | None:
+    """A load as plans write it, or None when it is a description ("bodyweight", "light").
+
+    >>> parse_load("40 kg"), parse_load("62,5kg"), parse_load("70%"), parse_load("bodyweight")
+    (Load(value=40.0, unit='kg'), Load(value=62.5, unit='kg'), Load(value=70.0, unit='%'), None)
+    """
+    match = _QUANTITY.fullmatch(str(text))
+    if match is None:
+        return None
+    value = float(match["value"].replace(",", "."))
+    unit = match["unit"].lower().rstrip("s")
+    if unit == "%":
+        if not 0 < value <= 200:
+            raise LoadError(f"{value:g}% is not a usable percentage (1 to 200).")
+        return Load(value, "%")
+    if value > MAX_LOAD[unit]:
+        raise LoadError(f"{value:g} {unit} is more than anyone can lift.")
+    return Load(value, "kg" if unit == "kg" else "lb")
+
+
+def convert(value: float, from_unit: Unit, to_unit: Unit) -> float:
+    """A weight in other units.
+
+    >>> round(convert(100, "kg", "lb"), 1), round(convert(45, "lb", "kg"), 2)
+    (220.5, 20.41)
+    """
+    if from_unit == to_unit:
+        return value
+    return value * LB_PER_KG if from_unit == "kg" else value / LB_PER_KG
+
+
+def round_to(value: float, increment: float) -> float:
+    """`value` rounded to the nearest multiple of `increment` (halves round up), never below 0.
+
+    A bar loads in steps of the smallest plate pair: with 1.25 kg plates, 2.5 kg.
+
+    >>> round_to(43.7, 2.5), round_to(41.25, 2.5), round_to(88.18, 5)
+    (42.5, 42.5, 90.0)
+    """
+    if increment <= 0:
+        return value
+    steps = math.floor(value / increment + 0.5 + 1e-9)
+    return float(max(0.0, round(steps * increment, 3)))
+
+
+def format_weight(value: float, unit: Unit) -> str:
+    """A weight as printed: no needless decimals.
+
+    >>> format_weight(42.5, "kg"), format_weight(90.0, "lb")
+    ('42.5 kg', '90 lb')
+    """
+    return f"{value:g} {unit}"
