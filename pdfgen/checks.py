@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from pdfgen import resources
+from pdfgen.client import ClientFile, load_client
 from pdfgen.layout import Layout, load_layout
 from pdfgen.loader import builtin_library, load_library, normalise, plan_from_document
 from pdfgen.plan import Exercise, Plan
@@ -30,10 +31,18 @@ def _looks_like_layout(value: Any) -> bool:
 
 
 def check_file(path: Path) -> str:
-    """Validate a plan, layout or exercise library (told apart by their keys); a one-line
-    summary of what it holds, or an InputError."""
+    """Validate a plan, layout, client file or exercise library (told apart by their keys);
+    a one-line summary of what it holds, or an InputError."""
     doc = read_yaml(path)
     value = doc.value
+    if (
+        isinstance(value, dict)
+        and value
+        and set(value) <= set(ClientFile.model_fields)
+        and (set(value) & {"client", "trainer", "start", "days", "maxes"})
+    ):
+        client = load_client(path)
+        return f"client file for '{client.client or 'a client'}', {len(client.maxes)} maxes"
     if _looks_like_layout(value):
         layout = load_layout(path)
         width, height = layout.page.size_mm

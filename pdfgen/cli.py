@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from pdfgen import __version__
 from pdfgen.errors import PdfgenError
@@ -98,10 +99,33 @@ def _client_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option("--layout", help="A built-in layout (see `pdfgen layouts`) or a file."),
         click.option("--force", is_flag=True, help="Replace the output file if it exists."),
+        click.option(
+            "--client-file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="A YAML file of the client's details (client, trainer, start, days, "
+            "units, maxes); options given here win over it.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _with_client_file(ctx: click.Context, options: dict[str, Any]) -> dict[str, Any]:
+    """The options, over the client file's values where the command line did not give them."""
+    start = options.get("start")
+    options["start"] = start.date() if isinstance(start, datetime) else start
+    path = options.pop("client_file")
+    if path is None:
+        return options
+    from pdfgen.client import load_client
+
+    merged = load_client(path).options()
+    for name, value in options.items():
+        given = ctx.get_parameter_source(name) is not ParameterSource.DEFAULT
+        if given or name not in merged:
+            merged[name] = value
+    return merged
 
 
 def _report(out: Path, result: BookletResult) -> None:
@@ -116,7 +140,8 @@ def _report(out: Path, result: BookletResult) -> None:
     "--weeks", type=click.IntRange(1, 52), help="Weeks in the block (default: the plan's)."
 )
 @_client_options
-def build(plan: str, output: Path | None, start: datetime | None, **options: Any) -> None:
+@click.pass_context
+def build(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -> None:
     """Render a client's booklet for PLAN (a plan file, or a built-in plan id).
 
     \b
@@ -125,9 +150,9 @@ def build(plan: str, output: Path | None, start: datetime | None, **options: Any
     """
     from pdfgen.booklet import default_output_name, render_booklet
 
+    options = _with_client_file(ctx, options)
     out = output or Path(default_output_name(plan, options["client"]))
-    result = render_booklet(plan, out, start=start.date() if start else None, **options)
-    _report(out, result)
+    _report(out, render_booklet(plan, out, **options))
 
 
 @cli.command()
@@ -136,7 +161,8 @@ def build(plan: str, output: Path | None, start: datetime | None, **options: Any
     "--weeks", default="all", show_default=True, help="Which weeks: 3, 1-4, 2,5-6 or all."
 )
 @_client_options
-def log(plan: str, output: Path | None, start: datetime | None, **options: Any) -> None:
+@click.pass_context
+def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -> None:
     """Print weekly log sheets for PLAN: one landscape sheet per week, with that week's
     targets and blank cells to write in, to clip to a board.
 
@@ -146,9 +172,9 @@ def log(plan: str, output: Path | None, start: datetime | None, **options: Any) 
     """
     from pdfgen.booklet import default_output_name, render_log
 
+    options = _with_client_file(ctx, options)
     out = output or Path(default_output_name(plan, options["client"], kind="log"))
-    result = render_log(plan, out, start=start.date() if start else None, **options)
-    _report(out, result)
+    _report(out, render_log(plan, out, **options))
 
 
 @cli.command()

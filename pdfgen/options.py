@@ -13,7 +13,7 @@ from datetime import date
 from typing import cast
 
 from pdfgen.errors import InputError, Problem
-from pdfgen.loader import name_index, normalise
+from pdfgen.loader import builtin_library, name_index, normalise
 from pdfgen.loads import Load, LoadError, Unit, parse_load
 from pdfgen.plan import MAX_WEEKS, WEEKDAYS, Plan, Weekday
 
@@ -114,13 +114,16 @@ def _days(
 def _maxes(
     plan: Plan, given: Mapping[str, str | float | Load], units: Unit, problems: list[str]
 ) -> dict[str, Load]:
-    """Maxes by exercise id; an exercise may be named by id, name or alias."""
+    """Maxes by exercise id; an exercise may be named by id, name or alias. A max for a library
+    exercise this plan does not use is ignored: one client file serves every plan."""
     index = name_index(plan.used_exercises)
+    library = name_index(builtin_library())
     found: dict[str, Load] = {}
     for name, value in given.items():
         ex_id = index.get(normalise(name))
         if ex_id is None:
-            problems.append(f"--max {name}: the plan has no exercise of that name.")
+            if normalise(name) not in library:
+                problems.append(f"--max {name}: there is no exercise of that name.")
             continue
         try:
             load = _as_load(value, units)

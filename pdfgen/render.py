@@ -23,8 +23,10 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     FrameBreak,
+    KeepTogether,
     ListFlowable,
     ListItem,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -177,7 +179,6 @@ class BookletRenderer:
         rl_config.useA85 = 0  # plain binary streams: smaller files, and faster
         layout, plan = self.layout, self.plan
         width, height = layout.page_size
-        frames = self._frames()
         subject = f"{plan.program}: {self.schedule.total_weeks}-week training booklet"
         if self.details.client:
             subject += f" for {self.details.client}"
@@ -192,7 +193,7 @@ class BookletRenderer:
             invariant=1,
             initialFontName=self.fonts.regular,
             initialFontSize=self.layout.sizes.body,
-            pageTemplates=[PageTemplate("page", frames, onPage=self._decorate)],
+            pageTemplates=self._templates(),
         )
         canvas_class = type(
             "BookletCanvas",
@@ -206,32 +207,41 @@ class BookletRenderer:
         doc.build(story, canvasmaker=canvas_class)
         return int(doc.page)
 
-    def _frames(self) -> list[Frame]:
-        """The page's frames: one, or a heading band over columns of training days."""
+    def _templates(self) -> list[PageTemplate]:
+        """One frame a page; or, with columns, a heading band over the columns on a week's first
+        page and full-height columns on any page that continues the week."""
         layout = self.layout
         left = layout.page.margins.left * MM
         bottom = layout.page.margins.bottom * MM + FOOTER_BAND
         pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
         if layout.page.columns == 1:
-            return [Frame(left, bottom, layout.frame_width, self.frame_height, id="body", **pad)]
-        frames = [
-            Frame(
-                left,
-                bottom + self.day_height,
-                layout.frame_width,
-                self.heading_band,
-                id="heading",
-                **pad,
-            )
-        ]
+            body = Frame(left, bottom, layout.frame_width, self.frame_height, id="body", **pad)
+            return [PageTemplate("page", [body], onPage=self._decorate)]
         step = layout.column_width + layout.page.gutter * MM
-        frames += [
-            Frame(
-                left + n * step, bottom, layout.column_width, self.day_height, id=f"col{n}", **pad
-            )
-            for n in range(layout.page.columns)
+
+        def columns(height: float) -> list[Frame]:
+            return [
+                Frame(left + n * step, bottom, layout.column_width, height, id=f"col{n}", **pad)
+                for n in range(layout.page.columns)
+            ]
+
+        heading = Frame(
+            left,
+            bottom + self.day_height,
+            layout.frame_width,
+            self.heading_band,
+            id="heading",
+            **pad,
+        )
+        return [
+            PageTemplate(
+                "week",
+                [heading, *columns(self.day_height)],
+                onPage=self._decorate,
+                autoNextPageTemplate="continued",
+            ),
+            PageTemplate("continued", columns(self.frame_height), onPage=self._decorate),
         ]
-        return frames
 
     def story(self) -> list[Flowable]:
         """Every section of the layout, each from a new page."""
@@ -248,8 +258,10 @@ class BookletRenderer:
             if story and part and not isinstance(part[0], PageBreak):
                 story.append(PageBreak())
             story += part
-        # The first page needs no break before it.
-        return story[1:] if story and isinstance(story[0], PageBreak) else story
+        # The first page needs no break (nor a template change) before it.
+        while story and isinstance(story[0], PageBreak | NextPageTemplate):
+            story.pop(0)
+        return story
 
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """Header and footer on every page: program, client, trainer, page N of M."""
@@ -423,12 +435,26 @@ class BookletRenderer:
         if self.plan.progression:
             text = f"{labels.progression}: {describe_progression(self.plan.progression)}"
             story.append(Paragraph(markup(text), s.body))
+        chart = block_chart(self.schedule, self.layout, self.fonts, self.layout.frame_width)
         story += [
             Spacer(1, 4 * MM),
-            Paragraph(markup(labels.chart_title), s.subheading),
-            block_chart(self.schedule, self.layout, self.fonts, self.layout.frame_width),
+            KeepTogether(
+                [
+                    OutlineMark(labels.chart_title, "chart", level=1),
+                    Paragraph(markup(labels.chart_title), s.subheading),
+                    chart,
+                ]
+            ),
         ]
         return story
+
+    def _own_progression(self, item: Prescription) -> str:
+        """How this exercise progresses, where it differs from the plan (said once below)."""
+        assert item.progression is not None
+        rules = item.progression.over(self.plan.progression)
+        if "deload" not in item.progression.model_fields_set:
+            rules = rules.model_copy(update={"deload": None})
+        return describe_progression(rules, item.reps)
 
     def _notes(self, item: Prescription) -> str:
         """The overview's notes: effort and tempo targets, the trainer's note, own progression."""
@@ -437,8 +463,7 @@ class BookletRenderer:
             f"RPE {item.rpe:g}" if item.rpe is not None else "",
             f"RIR {item.rir}" if item.rir is not None else "",
             item.notes or "",
-            f"{self.layout.labels.progression}: "
-            f"{describe_progression(item.progression.over(self.plan.progression), item.reps)}"
+            f"{self.layout.labels.progression}: {self._own_progression(item)}"
             if item.progression
             else "",
         ]
@@ -551,6 +576,7 @@ class BookletRenderer:
         title = labels.week_title.format(week=week.number, weeks=self.schedule.total_weeks)
         heading = f"{title} · {labels.deload}" if week.deload else title
         story: list[Flowable] = [
+            *([NextPageTemplate("week")] if layout.page.columns > 1 else []),
             PageBreak(),
             OutlineMark(title, f"week-{week.number}"),
             Paragraph(markup(heading), s.heading),

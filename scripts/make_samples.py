@@ -71,7 +71,7 @@ PREVIEWS = [
     ("upper-back", "Exercise guide", "upper-back-guide.png"),
     ("upper-back", "Week 1 of 6", "upper-back-week.png"),
     ("middle-back-a5", "Week 1 of 6", "middle-back-a5-week.png"),
-    ("whole-back", "Program at a glance", "whole-back-overview.png"),
+    ("whole-back", "The block, week by week", "whole-back-overview.png"),
     ("whole-back", "Week 1 of 8", "whole-back-week.png"),
     ("upper-back-log", "Week 4 of 6", "upper-back-log-deload.png"),
 ]
