@@ -110,10 +110,22 @@ def render_log(
         wanted = parse_week_range(weeks, plan.weeks)
     except ValueError as exc:
         raise InputError([Problem("options", f"--weeks: {exc}")]) from None
+    if max(wanted) > plan.weeks:
+        raise InputError(
+            [
+                Problem(
+                    "options",
+                    (
+                        f"--weeks {weeks}: the plan is {plan.weeks} weeks long; ask for weeks 1 to "
+                        f"{plan.weeks}, or lengthen the plan's `weeks:`."
+                    ),
+                )
+            ]
+        )
     chosen = (
         layout if isinstance(layout, Layout) else load_layout(layout or "log", page_size=page_size)
     )
-    schedule = _schedule(plan, options, max(plan.weeks, *wanted))
+    schedule = _schedule(plan, options, plan.weeks)
     return _produce(schedule, chosen, options, out, force, only_weeks=wanted)
 
 

@@ -18,6 +18,10 @@ from pdfgen.loads import Load, LoadError, Unit, parse_load
 from pdfgen.plan import MAX_WEEKS, WEEKDAYS, Plan, Weekday
 
 UNITS = ("kg", "lb")
+FULL_NAMES = {
+    day[:3]: day
+    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+}
 PAGE_SIZES = ("a4", "letter", "a5")
 MAX_NAME = 80
 
@@ -87,8 +91,10 @@ def parse_days(text: str | list[str] | tuple[str, ...]) -> tuple[Weekday, ...]:
     words = text.split(",") if isinstance(text, str) else list(text)
     days: list[Weekday] = []
     for word in words:
-        key = word.strip().lower()[:3]
-        if key not in WEEKDAYS or not word.strip().lower().startswith(key):
+        spoken = word.strip().lower()
+        key = spoken[:3]
+        # "mon", "mond" and "monday" are Monday; "monkey" is not.
+        if key not in WEEKDAYS or not FULL_NAMES[key].startswith(spoken):
             raise ValueError(f"'{word.strip()}' is not a weekday; write days as mon,tue,...,sun.")
         day: Weekday = key
         if day in days:

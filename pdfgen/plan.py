@@ -7,6 +7,7 @@ into them. Limits keep a typo from producing a 10,000-page file.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -18,7 +19,9 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     PrivateAttr,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -210,6 +213,21 @@ class Rounding(_Strict):
     lb: Annotated[float, Range(0.1, 50, whole=False)] = 5.0
 
 
+def _tempo(value: str) -> str:
+    if not re.fullmatch(r"[0-9Xx]([-/ ]?[0-9Xx]){2,3}", value):
+        raise ValueError(
+            f"'{value}' is not a tempo; write the seconds down, pause, up and pause, like 3-1-1-0 "
+            "(X for explosive)."
+        )
+    return value
+
+
+def _superset(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]", value):
+        raise ValueError(f"'{value}' is not a superset letter; use one capital letter, like A.")
+    return value
+
+
 class Prescription(_Strict):
     """One exercise in a session: what to do and how much."""
 
@@ -220,7 +238,7 @@ class Prescription(_Strict):
     load: LoadText | None = Field(
         default=None, description="'40 kg', '90 lb', '70%' of the client's max, or a text."
     )
-    tempo: Annotated[str, text(20), Field(pattern=r"^[0-9Xx]([-/ ]?[0-9Xx]){2,3}$")] | None = Field(
+    tempo: Annotated[str, text(20), AfterValidator(_tempo)] | None = Field(
         default=None, description="Seconds down, pause, up, pause: '3-1-1-0'."
     )
     rpe: Annotated[float, Range(1, 10, whole=False)] | None = Field(
@@ -230,7 +248,7 @@ class Prescription(_Strict):
         default=None, description="Target reps in reserve."
     )
     warmup: Warmup | None = None
-    superset: Annotated[str, Field(pattern=r"^[A-Z]$")] | None = Field(
+    superset: Annotated[str, text(1), AfterValidator(_superset)] | None = Field(
         default=None, description="A letter; exercises in a row with the same letter alternate."
     )
     notes: Note | None = None
@@ -292,18 +310,19 @@ class Plan(_Strict):
         description="Exercises defined or overridden in this plan, by id.",
     )
 
-    @model_validator(mode="after")
-    def _days_agree(self) -> Plan:
-        days = self.training_days
-        if days is not None:
-            if len(set(days)) != len(days):
-                raise ValueError("training_days names a day twice.")
-            if self.days_per_week is not None and self.days_per_week != len(days):
-                raise ValueError(
-                    f"days_per_week is {self.days_per_week} but training_days names "
-                    f"{len(days)} days; give one of them."
-                )
-        return self
+    @field_validator("training_days")
+    @classmethod
+    def _days_agree(cls, days: list[Weekday] | None, info: ValidationInfo) -> list[Weekday] | None:
+        if days is None:
+            return days
+        if len(set(days)) != len(days):
+            raise ValueError("names a day twice.")
+        per_week = info.data.get("days_per_week")
+        if per_week is not None and per_week != len(days):
+            raise ValueError(
+                f"names {len(days)} days but days_per_week is {per_week}; give one of them."
+            )
+        return days
 
     @property
     def sessions_per_week(self) -> int:

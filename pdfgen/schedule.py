@@ -273,14 +273,21 @@ class _Targets:
         self, item: Prescription, week: int, session: int, position: int, label: str
     ) -> Entry:
         change = item.weeks.get(week)
-        load_text = (change.load if change and change.load else None) or item.load
+        load_text = item.load
         base = self._base_load(load_text, item, session, position)
         unit = base[1] if base else None
         rule = self._rule(item, unit)
-        reps = change.reps if change and change.reps else item.reps
-        target = week_target(item.sets, reps, base[0] if base else None, rule, week)
-        if change and change.sets:
-            target = replace(target, sets=change.sets)
+        target = week_target(item.sets, item.reps, base[0] if base else None, rule, week)
+        if change:
+            # A week's own values win over the rules, and change nothing else.
+            if change.load:
+                load_text = change.load
+                base = self._base_load(load_text, item, session, position)
+                unit = base[1] if base else None
+                target = replace(target, load=base[0] if base else None, steps=0)
+            target = replace(
+                target, sets=change.sets or target.sets, reps=change.reps or target.reps
+            )
         printed, value = self._shown(target.load, unit, item)
         note = "" if base else (load_text or "")
         if not base and target.deload and rule.deload_load < 1:
@@ -312,7 +319,8 @@ class _Targets:
         if step.is_percent:
             return f"+{step.value * steps:g}%"
         unit: Unit = "kg" if step.unit == "kg" else "lb"
-        return "+" + format_weight(convert(step.value * steps, unit, self.units), self.units)
+        added = round_to(convert(step.value * steps, unit, self.units), self._increment(item))
+        return "+" + format_weight(added, self.units)
 
     def _base_load(
         self, text: str | None, item: Prescription, session: int, position: int

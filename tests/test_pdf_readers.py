@@ -253,6 +253,9 @@ def write_span(layout: Layout) -> tuple[float, float]:
     return left + sum(widths[:first]), left + sum(widths[: last + 1])
 
 
+JOIN = 0.01  # points
+
+
 def ruled_rows(page: Any, x0: float, x1: float) -> list[float]:
     """The heights at which horizontal edges, joined, run across the whole span [x0, x1]."""
     spans: dict[float, list[tuple[float, float]]] = {}
@@ -263,7 +266,9 @@ def ruled_rows(page: Any, x0: float, x1: float) -> list[float]:
     for y, parts in spans.items():
         reach = x0 + 1
         for a, b in sorted(parts):
-            if a <= reach:
+            # Cells drawn edge to edge meet only to within the rounding of the PDF's numbers
+            # (340.15746 then 340.1575); a real gap in a rule is far wider than this.
+            if a <= reach + JOIN:
                 reach = max(reach, b)
         if reach >= x1 - 1:
             rows.append(y)

@@ -1,0 +1,736 @@
+"""Progression: each week's sets, reps and load, as the plan's rules and per-week changes say.
+
+Property tests over random rules and targets for the pure arithmetic of `pdfgen.progression`
+(a deload never raises a target, sets stay between the start and `max`, loads only climb, reps
+stay in their range and unit), then worked examples through `expand()` on plans read with
+`load_plan_text` (the issue's 3 × 6-8 example, per-week overrides, timed and per-side targets,
+percentage loads, kg and lb), and located validation errors for every progression rule.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pdfgen.cli import cli
+from pdfgen.errors import InputError
+from pdfgen.loader import load_plan_text
+from pdfgen.loads import Load
+from pdfgen.plan import Plan
+from pdfgen.progression import Rule, WeekTarget, is_deload, progress, week_target
+from pdfgen.reps import RepTarget
+from pdfgen.schedule import Entry, Schedule, expand
+
+SETTINGS = settings(max_examples=200, deadline=None)
+WEEKS = 20
+
+# -- strategies ---------------------------------------------------------------------------------
+
+
+@st.composite
+def targets(draw: st.DrawFn, ranged: bool | None = None) -> RepTarget:
+    """A rep target as plans write it: a count or a range, in reps or seconds, maybe per side."""
+    unit = draw(st.sampled_from(["reps", "seconds"]))
+    low = draw(st.integers(1, 30) if unit == "reps" else st.integers(5, 120))
+    spans = {None: st.integers(0, 12), True: st.integers(1, 12), False: st.just(0)}
+    span = draw(spans[ranged])
+    return RepTarget(low, low + span, unit, per_side=draw(st.booleans()))
+
+
+@st.composite
+def rules(draw: st.DrawFn, sets: int = 1) -> Rule:
+    """Any rule the plan format can state (zero: not at all); `max` is never below `sets`."""
+    deload = draw(st.booleans())
+    grow = draw(st.booleans())
+    return Rule(
+        reps_step=draw(st.integers(0, 6)),
+        load_step=draw(st.sampled_from([0.0, 1.0, 1.25, 2.0, 2.5, 5.0])),
+        load_percent=draw(st.sampled_from([0.0, 0.0, 2.5, 5.0])),
+        add_sets=draw(st.integers(1, 5)) if grow else 0,
+        sets_every=draw(st.integers(1, 6)) if grow else 0,
+        max_sets=draw(st.integers(sets, 20)) if grow else 0,
+        deload_every=draw(st.integers(2, 8)) if deload else 0,
+        deload_sets=draw(st.floats(0.1, 1.0)) if deload else 1.0,
+        deload_load=draw(st.floats(0.1, 1.0)) if deload else 1.0,
+    )
+
+
+@st.composite
+def cases(
+    draw: st.DrawFn, ranged: bool | None = None
+) -> tuple[int, RepTarget, float | None, Rule, list[WeekTarget]]:
+    """Starting sets, target and load, a rule, and the weeks they give."""
+    sets = draw(st.integers(1, 20))
+    reps = draw(targets(ranged))
+    load = draw(st.none() | st.floats(0.0, 300.0, allow_nan=False))
+    rule = draw(rules(sets))
+    return sets, reps, load, rule, progress(sets, reps, load, rule, WEEKS)
+
+
+def progressing(weeks: list[WeekTarget]) -> list[WeekTarget]:
+    return [w for w in weeks if not w.deload]
+
+
+# -- properties of the arithmetic ---------------------------------------------------------------
+
+
+@SETTINGS
+@given(cases())
+def test_a_deload_week_never_raises_a_target(
+    case: tuple[int, RepTarget, float | None, Rule, list[WeekTarget]],
+) -> None:
+    _, _, load, _, weeks = case
+    for week in weeks[1:]:
+        if not week.deload:
+            continue
+        before = weeks[week.week - 2]  # the week before: deloads are at least 2 weeks apart
+        assert not before.deload
+        assert week.sets <= before.sets
+        assert week.reps.low <= before.reps.low
+        assert week.reps.high <= before.reps.high
+        if load is not None:
+            assert week.load is not None and before.load is not None
+            assert week.load <= before.load + 1e-9
+
+
+@SETTINGS
+@given(cases())
+def test_deload_weeks_fall_where_the_rule_says(
+    case: tuple[int, RepTarget, float | None, Rule, list[WeekTarget]],
+) -> None:
+    _, _, _, rule, weeks = case
+    expected = [rule.deload_every > 0 and w % rule.deload_every == 0 for w in range(1, WEEKS + 1)]
+    assert [w.deload for w in weeks] == expected
+    assert [is_deload(w.week, rule) for w in weeks] == expected
+
+
+@SETTINGS
+@given(cases())
+def test_sets_stay_between_the_start_and_max(
+    case: tuple[int, RepTarget, float | None, Rule, list[WeekTarget]],
+) -> None:
+    sets, _, _, rule, weeks = case
+    ceiling = rule.max_sets if rule.add_sets else sets
+    for week in weeks:
+        assert 1 <= week.sets <= ceiling
+        if not week.deload:
+            assert week.sets >= sets
+    # Sets only ever grow from one progressing week to the next.
+    counts = [w.sets for w in progressing(weeks)]
+    assert counts == sorted(counts)
+
+
+@SETTINGS
+@given(cases())
+def test_sets_reach_max_when_there_is_time(
+    case: tuple[int, RepTarget, float | None, Rule, list[WeekTarget]],
+) -> None:
+    sets, _, _, rule, weeks = case
+    if not rule.add_sets:
+        assert {w.sets for w in progressing(weeks)} == {sets}
+        return
+    counts = [w.sets for w in progressing(weeks)]
+    for position, count in enumerate(counts):
+        grown = sets + rule.add_sets * (position // rule.sets_every)
+        assert count == min(grown, rule.max_sets)
+
+
+@SETTINGS
+@given(cases())
+def test_loads_never_fall_from_one_progressing_week_to_the_next(
+    case: tuple[int, RepTarget, float | None, Rule, list[WeekTarget]],
+) -> None:
+    _, _, load, _, weeks = case
+    loads = [w.load for w in progressing(weeks)]
+    if load is None:
+        assert all(value is None for value in loads)
+        return
+    assert all(value is not None for value in loads)
+    for earlier, later in pairwise(loads):
+        assert earlier is not None and later is not None
+        assert later >= earlier - 1e-9
+    assert loads[0] == pytest.approx(load)
+
+
+@SETTINGS
+@given(cases(ranged=True))
+def test_reps_climb_within_a_range_and_then_the_load_steps(
+    case: tuple[int, RepTarget, float | None, Rule, list[WeekTarget]],
+) -> None:
+    _, reps, load, rule, weeks = case
+    for week in weeks:
+        assert reps.low <= week.reps.low <= week.reps.high <= reps.high
+        assert (week.reps.unit, week.reps.per_side) == (reps.unit, reps.per_side)
+        if rule.reps_step:
+            assert week.reps.low == week.reps.high  # one number a week, not the range
+        if week.deload:
+            assert week.reps.low == reps.low  # a deload works at the bottom of the range
+    if not rule.reps_step:
+        return
+    # Each progressing week adds `reps_step` until the top is out of reach, then the range
+    # starts again one load step heavier.
+    shown = progressing(weeks)
+    for before, after in pairwise(shown):
+        if after.reps.low == before.reps.low + rule.reps_step:
+            assert after.steps == before.steps
+        else:
+            assert after.reps.low == reps.low
+            assert before.reps.low + rule.reps_step > reps.high
+            assert after.steps == before.steps + 1
+            if load is not None and (rule.load_step or (rule.load_percent and load)):
+                assert after.load is not None and before.load is not None
+                assert after.load > before.load
+
+
+@SETTINGS
+@given(cases(ranged=False))
+def test_a_fixed_count_stays_fixed_and_its_load_steps_every_week(
+    case: tuple[int, RepTarget, float | None, Rule, list[WeekTarget]],
+) -> None:
+    _, reps, load, rule, weeks = case
+    assert {w.reps for w in weeks} == {reps}
+    shown = progressing(weeks)
+    assert [w.steps for w in shown] == list(range(len(shown)))
+    if load is not None:
+        step = rule.load_step + load * rule.load_percent / 100
+        for n, week in enumerate(shown):
+            assert week.load == pytest.approx(load + n * step)
+
+
+@SETTINGS
+@given(cases())
+def test_a_deload_takes_its_share_of_the_last_weeks_sets_and_load(
+    case: tuple[int, RepTarget, float | None, Rule, list[WeekTarget]],
+) -> None:
+    _, _, _, rule, weeks = case
+    for week in weeks[1:]:
+        if week.deload:
+            before = weeks[week.week - 2]
+            assert week.sets == math.ceil(before.sets * rule.deload_sets)
+            if before.load is not None:
+                assert week.load == pytest.approx(before.load * rule.deload_load)
+
+
+@SETTINGS
+@given(cases())
+def test_a_deload_does_not_advance_the_progression(
+    case: tuple[int, RepTarget, float | None, Rule, list[WeekTarget]],
+) -> None:
+    """The weeks with deloads are the weeks without, with the deload weeks slipped in."""
+    sets, reps, load, rule, weeks = case
+    plain = progress(sets, reps, load, replace(rule, deload_every=0), WEEKS)
+    shown = progressing(weeks)
+    for with_deloads, without in zip(shown, plain, strict=False):
+        assert (with_deloads.sets, with_deloads.reps, with_deloads.steps) == (
+            without.sets,
+            without.reps,
+            without.steps,
+        )
+        assert with_deloads.load == without.load
+
+
+def test_week_target_agrees_with_progress() -> None:
+    rule = Rule(reps_step=1, load_step=2.5, deload_every=4, deload_sets=0.5)
+    reps = RepTarget(6, 8)
+    weeks = progress(3, reps, 40.0, rule, 8)
+    assert [week_target(3, reps, 40.0, rule, n) for n in range(1, 9)] == weeks
+
+
+# -- through expand(): the plan as a trainer writes it ------------------------------------------
+
+EXAMPLE = """\
+program: The worked example
+weeks: 6
+progression:
+  reps: 1
+  load: 2.5 kg
+  deload: {every: 4, sets: 0.5}
+sessions:
+  - name: Pull
+    exercises:
+      - exercise: pull-up
+        sets: 3
+        reps: 6-8
+        load: 40 kg
+"""
+
+
+def plan_of(text: str, name: str = "plan.yaml") -> Plan:
+    return load_plan_text(text, name)
+
+
+def entries(schedule: Schedule, position: int = 0) -> list[Entry]:
+    """The entry at `position` on the first day of every week."""
+    return [week.days[0].entries[position] for week in schedule.weeks]
+
+
+def shown(entry: Entry) -> tuple[int, str, str]:
+    """Sets, target and load as the grid prints them (every work set alike)."""
+    work = entry.work_sets
+    assert len({(s.reps, s.load) for s in work}) == 1, "every work set has the same target"
+    return len(work), str(work[0].reps), work[0].load
+
+
+def test_the_issues_worked_example() -> None:
+    """3 × 6-8, reps 1, load 2.5 kg, a deload every 4th week at half the sets."""
+    schedule = expand(plan_of(EXAMPLE), weeks=6)
+    assert [shown(e) for e in entries(schedule)] == [
+        (3, "6", "40 kg"),
+        (3, "7", "40 kg"),
+        (3, "8", "40 kg"),
+        (2, "6", "40 kg"),
+        (3, "6", "42.5 kg"),
+        (3, "7", "42.5 kg"),
+    ]
+    assert [e.deload for e in entries(schedule)] == [False, False, False, True, False, False]
+    assert [w.deload for w in schedule.weeks] == [False, False, False, True, False, False]
+    assert [e.load for e in entries(schedule)] == [40.0, 40.0, 40.0, 40.0, 42.5, 42.5]
+    # Every set is numbered; no warm-ups here.
+    assert [s.label for s in entries(schedule)[3].sets] == ["1", "2"]
+
+
+def test_a_deload_load_share_lightens_the_last_weeks_load() -> None:
+    text = EXAMPLE.replace("sets: 0.5}", "sets: 0.5, load: 0.9}")
+    schedule = expand(plan_of(text), weeks=8)
+    loads = [shown(e)[2] for e in entries(schedule)]
+    # Week 3 was 40 kg: 36 kg, rounded to 2.5 kg plates 35 kg. Week 7 was 42.5 kg: 38.25 kg,
+    # 37.5 kg.
+    assert loads == [*["40 kg"] * 3, "35 kg", *["42.5 kg"] * 3, "37.5 kg"]
+
+
+def test_an_exercises_own_progression_overrides_the_plans_key_by_key() -> None:
+    text = EXAMPLE.replace("load: 40 kg\n", "load: 40 kg\n        progression: {load: 5 kg}\n")
+    schedule = expand(plan_of(text), weeks=5)
+    # The load step is the exercise's; the reps and deload rules still the plan's.
+    assert [shown(e) for e in entries(schedule)] == [
+        (3, "6", "40 kg"),
+        (3, "7", "40 kg"),
+        (3, "8", "40 kg"),
+        (2, "6", "40 kg"),
+        (3, "6", "45 kg"),
+    ]
+
+
+def test_a_sets_rule_adds_sets_up_to_max() -> None:
+    text = EXAMPLE.replace(
+        "  deload: {every: 4, sets: 0.5}\n", "  sets: {add: 1, every: 2, max: 5}\n"
+    )
+    schedule = expand(plan_of(text), weeks=8)
+    assert [shown(e)[0] for e in entries(schedule)] == [3, 3, 4, 4, 5, 5, 5, 5]
+
+
+def test_a_per_week_override_wins_over_the_rules() -> None:
+    text = EXAMPLE + "        weeks: {3: {sets: 4, notes: Test set}, 4: {sets: 3}}\n"
+    schedule = expand(plan_of(text), weeks=5)
+    week = entries(schedule)
+    assert [shown(e) for e in week] == [
+        (3, "6", "40 kg"),
+        (3, "7", "40 kg"),
+        (4, "8", "40 kg"),  # sets: 4 wins over 3; the reps still follow the rule
+        (3, "6", "40 kg"),  # the deload's half is overridden too
+        (3, "6", "42.5 kg"),
+    ]
+    assert week[2].notes == "Test set"
+    assert week[1].notes is None
+
+
+def test_a_per_week_load_override_is_the_load_of_that_week() -> None:
+    text = EXAMPLE + "        weeks: {5: {load: 50 kg}}\n"
+    schedule = expand(plan_of(text), weeks=6)
+    assert [shown(e)[2] for e in entries(schedule)][4] == "50 kg"
+
+
+def test_a_per_week_reps_override_leaves_the_load_alone() -> None:
+    text = EXAMPLE + "        weeks: {5: {reps: 10}}\n"
+    schedule = expand(plan_of(text), weeks=6)
+    week5 = entries(schedule)[4]
+    assert shown(week5)[1] == "10"
+    assert shown(week5)[2] == "42.5 kg"
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> tuple[str, float]:
+    """A one-exercise plan with a weight and random rules, and its plate increment in kg."""
+    increment = draw(st.sampled_from([1.0, 2.0, 2.5, 5.0]))
+    rules: list[str] = []
+    step = draw(st.integers(0, 3))
+    if step:
+        rules.append(f"reps: {step}")
+    load_step = draw(st.sampled_from(["", "1.25 kg", "2.5 kg", "5 lb", "5%"]))
+    if load_step:
+        rules.append(f"load: {load_step}")
+    if draw(st.booleans()):
+        every = draw(st.integers(2, 6))
+        sets_share = draw(st.sampled_from([0.1, 0.5, 0.6, 1]))
+        load_share = draw(st.sampled_from([0.5, 0.9, 1]))
+        rules.append(f"deload: {{every: {every}, sets: {sets_share}, load: {load_share}}}")
+    if draw(st.booleans()):
+        rules.append(f"sets: {{add: 1, every: {draw(st.integers(1, 4))}, max: 8}}")
+    reps = draw(st.sampled_from(["6-8", "12", "8-12", "30-45s", "10/side", "AMRAP"]))
+    load = draw(st.sampled_from(["kg", "lb"]))
+    amount = draw(st.integers(4, 160)) * (1 if load == "kg" else 2)
+    text = f"""\
+program: Random
+round_loads_to: {{kg: {increment}, lb: 5}}
+progression: {{{", ".join(rules)}}}
+sessions:
+  - name: S
+    exercises:
+      - exercise: pull-up
+        sets: {draw(st.integers(1, 6))}
+        reps: {reps}
+        load: {amount} {load}
+"""
+    return text, increment
+
+
+@settings(max_examples=100, deadline=None)
+@given(plans(), st.sampled_from(["kg", "lb"]))
+def test_printed_loads_are_on_the_plates_and_never_fall_or_rise_in_a_deload(
+    case: tuple[str, float], units: str
+) -> None:
+    text, increment = case
+    schedule = expand(plan_of(text), weeks=12, units=units)  # type: ignore[arg-type]
+    step = increment if units == "kg" else 5.0
+    week = entries(schedule)
+    loads = [e.load for e in week]
+    for entry, load in zip(week, loads, strict=True):
+        assert load is not None
+        assert shown(entry)[2] == f"{load:g} {units}"
+        assert load / step == pytest.approx(round(load / step), abs=1e-6)
+    for before, after in pairwise(week):
+        assert before.load is not None and after.load is not None
+        if after.deload:
+            assert after.load <= before.load
+            assert len(after.work_sets) <= len(before.work_sets)
+    climbing = [e.load for e in week if not e.deload]
+    assert climbing == sorted(climbing)
+
+
+TIMED = """\
+program: Timed and per side
+weeks: 5
+progression: {reps: 5}
+sessions:
+  - name: Hold
+    exercises:
+      - exercise: hyperextension
+        sets: 2
+        reps: 30-45s
+        load: 10 kg
+        progression: {load: 2.5 kg}
+      - exercise: good-morning
+        sets: 2
+        reps: 8-10/side
+        progression: {reps: 1}
+      - exercise: dumbbell-shrug
+        sets: 2
+        reps: 40s
+        load: 20 kg
+        progression: {load: 2 kg}
+        round_loads_to: {kg: 2}
+"""
+
+
+def test_timed_and_per_side_targets_progress_in_their_own_unit() -> None:
+    schedule = expand(plan_of(TIMED), weeks=5)
+    timed = entries(schedule, 0)
+    assert [shown(e)[1:] for e in timed] == [
+        ("30 s", "10 kg"),
+        ("35 s", "10 kg"),
+        ("40 s", "10 kg"),
+        ("45 s", "10 kg"),
+        ("30 s", "12.5 kg"),
+    ]
+    assert all(s.reps.unit == "seconds" for e in timed for s in e.sets)
+    sides = entries(schedule, 1)
+    assert [shown(e)[1] for e in sides] == [
+        "8 / side",
+        "9 / side",
+        "10 / side",
+        "8 / side",
+        "9 / side",
+    ]
+    assert all(s.reps.per_side and s.reps.unit == "reps" for e in sides for s in e.sets)
+    # A fixed time stays fixed and its load steps every week.
+    fixed = entries(schedule, 2)
+    assert [shown(e)[1:] for e in fixed] == [
+        ("40 s", "20 kg"),
+        ("40 s", "22 kg"),
+        ("40 s", "24 kg"),
+        ("40 s", "26 kg"),
+        ("40 s", "28 kg"),
+    ]
+
+
+PERCENT = """\
+program: Percent
+weeks: 3
+round_loads_to: {kg: 2.5, lb: 5}
+progression: {load: 2.5 kg}
+sessions:
+  - name: Hinge
+    exercises:
+      - exercise: pull-up
+        sets: 3
+        reps: 8
+      - exercise: good-morning
+        sets: 3
+        reps: 8
+        load: 70%
+"""
+
+
+def test_a_percentage_load_is_a_share_of_the_clients_max() -> None:
+    schedule = expand(plan_of(PERCENT), maxes={"good-morning": Load(100.0, "kg")})
+    assert [shown(e)[2] for e in entries(schedule, 1)] == ["70 kg", "72.5 kg", "75 kg"]
+    assert [e.load for e in entries(schedule, 1)] == [70.0, 72.5, 75.0]
+
+
+def test_a_percentage_load_is_rounded_to_the_plate_increment() -> None:
+    # 70 % of 93 kg is 65.1 kg: the bar loads 65 kg.
+    schedule = expand(plan_of(PERCENT), maxes={"good-morning": Load(93.0, "kg")})
+    assert shown(entries(schedule, 1)[0])[2] == "65 kg"
+    # With 2 kg increments: 66 kg.
+    text = PERCENT.replace("{kg: 2.5, lb: 5}", "{kg: 2, lb: 5}")
+    schedule = expand(plan_of(text), maxes={"good-morning": Load(93.0, "kg")})
+    assert shown(entries(schedule, 1)[0])[2] == "66 kg"
+
+
+def test_loads_convert_to_pounds_and_round_to_5_lb() -> None:
+    # 40 kg is 88.2 lb: 90 lb; 42.5 kg is 93.7 lb: 95 lb.
+    schedule = expand(plan_of(EXAMPLE), weeks=5, units="lb")
+    assert [shown(e)[2] for e in entries(schedule)] == [*["90 lb"] * 4, "95 lb"]
+    # A max in kg and a client in lb: 70 % of 93 kg is 143.5 lb, 145 lb.
+    schedule = expand(plan_of(PERCENT), units="lb", maxes={"good-morning": Load(93.0, "kg")})
+    loads = [shown(e)[2] for e in entries(schedule, 1)]
+    assert loads[0] == "145 lb"
+    assert all(float(text.split()[0]) % 5 == 0 for text in loads)
+
+
+def test_a_described_loads_step_in_pounds_is_rounded() -> None:
+    text = EXAMPLE.replace("load: 40 kg", "load: bodyweight")
+    schedule = expand(plan_of(text), weeks=5, units="lb")
+    week5 = entries(schedule)[4]
+    assert week5.load_note == "bodyweight"
+    assert shown(week5)[2] == "+5 lb"
+
+
+def test_a_percentage_load_without_a_max_names_the_file_line_and_field() -> None:
+    with pytest.raises(InputError) as caught:
+        expand(plan_of(PERCENT))
+    [problem] = caught.value.problems
+    assert problem.file == "plan.yaml"
+    assert problem.line == 14  # `load: 70%`
+    assert problem.field == "sessions[1].exercises[2].load"
+    message = str(caught.value)
+    assert message.startswith("plan.yaml:14:")
+    assert "--max good-morning=" in message
+    assert "70%" in message
+
+
+def test_a_percentage_load_without_a_max_fails_on_the_command_line(tmp_path: Path) -> None:
+    plan = tmp_path / "percent.yaml"
+    plan.write_text(PERCENT, encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    runner = CliRunner()
+    for command in ("build", "log"):
+        result = runner.invoke(cli, [command, str(plan), "-o", str(out)])
+        assert result.exit_code == 1, result.output
+        assert f"{plan}:14:" in result.stderr
+        assert "--max good-morning=" in result.stderr
+        assert "Traceback" not in result.output
+        assert not out.exists()
+    # Given the max, it renders.
+    result = runner.invoke(cli, ["log", str(plan), "-o", str(out), "--max", "good-morning=90kg"])
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+
+
+# -- validation of the rules --------------------------------------------------------------------
+
+PLAN = """\
+program: P
+{top}sessions:
+  - name: S
+    exercises:
+      - exercise: pull-up
+        sets: 3
+        reps: 6-8
+{exercise}"""
+
+
+def problem_of(top: str = "", exercise: str = "") -> tuple[str, InputError]:
+    text = PLAN.format(top=top, exercise=exercise)
+    with pytest.raises(InputError) as caught:
+        load_plan_text(text, "plan.yaml")
+    return text, caught.value
+
+
+def line_of(text: str, needle: str) -> int:
+    [number] = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    return number
+
+
+@pytest.mark.parametrize(
+    ("top", "exercise", "needle", "field", "says"),
+    [
+        (
+            "progression:\n  deload: {every: 0}\n",
+            "",
+            "every: 0",
+            "progression.deload.every",
+            "from 2 to 52, not 0",
+        ),
+        (
+            "progression:\n  reps: -1\n",
+            "",
+            "reps: -1",
+            "progression.reps",
+            "from 1 to 60, not -1",
+        ),
+        (
+            "progression:\n  load: abc\n",
+            "",
+            "load: abc",
+            "progression.load",
+            "'2.5 kg', '5 lb' or '5%'",
+        ),
+        (
+            "progression:\n  sets: {add: 1, every: 3, max: 0}\n",
+            "",
+            "max: 0",
+            "progression.sets.max",
+            "from 1 to 20, not 0",
+        ),
+        (
+            "",
+            "        progression: {load: -2.5 kg}\n",
+            "-2.5 kg",
+            "sessions[1].exercises[1].progression.load",
+            "'2.5 kg', '5 lb' or '5%'",
+        ),
+        (
+            "",
+            "        progression: {deload: {every: 4, sets: 1.5}}\n",
+            "sets: 1.5",
+            "sessions[1].exercises[1].progression.deload.sets",
+            "from 0.1 to 1, not 1.5",
+        ),
+        (
+            "",
+            "        weeks: {0: {sets: 4}}\n",
+            "weeks: {0",
+            "sessions[1].exercises[1].weeks.0",
+            "from 1 to 52, not 0",
+        ),
+        (
+            "training_days: [mon, funday]\n",
+            "",
+            "funday",
+            "training_days[2]",
+            "'mon', 'tue', 'wed', 'thu', 'fri', 'sat' or 'sun'",
+        ),
+    ],
+    ids=[
+        "deload-every-0",
+        "negative-rep-step",
+        "load-step-abc",
+        "sets-max-0",
+        "negative-load-step",
+        "deload-share-above-1",
+        "week-0",
+        "bad-weekday",
+    ],
+)
+def test_a_bad_rule_is_reported_with_file_line_and_field(
+    top: str, exercise: str, needle: str, field: str, says: str
+) -> None:
+    text, error = problem_of(top, exercise)
+    [problem] = error.problems
+    assert problem.file == "plan.yaml"
+    assert problem.line == line_of(text, needle)
+    assert problem.field == field
+    assert says in problem.message
+    assert str(error).startswith(f"plan.yaml:{problem.line}:")
+
+
+def test_rpe_and_rir_together_are_refused_at_the_exercise() -> None:
+    text, error = problem_of(exercise="        rpe: 8\n        rir: 2\n")
+    [problem] = error.problems
+    assert problem.message == "give an RPE or an RIR target, not both."
+    assert problem.line in (line_of(text, "exercise: pull-up"), line_of(text, "rpe: 8"))
+    assert problem.field.startswith("sessions[1].exercises[1]")
+
+
+@pytest.mark.parametrize("tempo", ["fast", "3-1", "3-1-1-0-2", "3_1_1_0"])
+def test_a_bad_tempo_is_located(tempo: str) -> None:
+    text, error = problem_of(exercise=f"        tempo: {tempo}\n")
+    [problem] = error.problems
+    assert (problem.line, problem.field) == (
+        line_of(text, "tempo:"),
+        "sessions[1].exercises[1].tempo",
+    )
+
+
+def test_a_bad_tempo_message_says_how_to_write_a_tempo() -> None:
+    _, error = problem_of(exercise="        tempo: fast\n")
+    message = error.problems[0].message
+    assert "pull-up" not in message
+    assert "3-1-1-0" in message
+
+
+@pytest.mark.parametrize("letter", ["a", "AB", "1", "Ä"])
+def test_a_superset_that_is_not_one_capital_letter_is_located(letter: str) -> None:
+    text, error = problem_of(exercise=f"        superset: {letter}\n")
+    [problem] = error.problems
+    assert (problem.line, problem.field) == (
+        line_of(text, "superset:"),
+        "sessions[1].exercises[1].superset",
+    )
+
+
+def test_a_bad_superset_message_asks_for_a_capital_letter() -> None:
+    _, error = problem_of(exercise="        superset: a\n")
+    message = error.problems[0].message
+    assert "lower-case" not in message
+    assert "letter" in message
+
+
+def test_days_per_week_disagreeing_with_training_days_is_refused() -> None:
+    _, error = problem_of(top="days_per_week: 3\ntraining_days: [mon, thu]\n")
+    [problem] = error.problems
+    assert problem.file == "plan.yaml"
+    assert "names 2 days but days_per_week is 3" in problem.message
+
+
+def test_days_per_week_disagreeing_with_training_days_is_located() -> None:
+    text, error = problem_of(top="days_per_week: 3\ntraining_days: [mon, thu]\n")
+    [problem] = error.problems
+    assert problem.line in (line_of(text, "days_per_week"), line_of(text, "training_days"))
+    assert problem.field in ("days_per_week", "training_days")
+
+
+def test_a_weekday_named_twice_is_refused() -> None:
+    _, error = problem_of(top="training_days: [mon, thu, mon]\n")
+    assert "training_days: names a day twice" in str(error)
+
+
+def test_every_problem_of_a_plan_is_reported_together() -> None:
+    _, error = problem_of(
+        top="progression:\n  reps: 0\n  deload: {every: 1}\n",
+        exercise="        rpe: 11\n",
+    )
+    fields = [p.field for p in error.problems]
+    assert fields == [
+        "progression.reps",
+        "progression.deload.every",
+        "sessions[1].exercises[1].rpe",
+    ]
