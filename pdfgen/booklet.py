@@ -122,9 +122,7 @@ def render_log(
                 )
             ]
         )
-    chosen = (
-        layout if isinstance(layout, Layout) else load_layout(layout or "log", page_size=page_size)
-    )
+    chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size, "log")
     schedule = _schedule(plan, options, plan.weeks)
     return _produce(schedule, chosen, options, out, force, only_weeks=wanted)
 
@@ -175,23 +173,43 @@ def render_pdf(
     only_weeks: list[int] | None = None,
 ) -> tuple[bytes, int]:
     """The document's PDF bytes and its number of pages."""
-    from pdfgen.render import BookletRenderer, BookletText  # reportlab loads only when drawing
+    # reportlab loads only when drawing
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from pdfgen.render import BookletRenderer, BookletText
 
     buffer = io.BytesIO()
     details = BookletText(
         client=client, trainer=trainer, units=schedule.units, start=schedule.start
     )
     renderer = BookletRenderer(schedule, layout, fonts, details, only_weeks=only_weeks)
-    pages = renderer.render(buffer)
+    try:
+        pages = renderer.render(buffer)
+    except LayoutError:
+        # Something the layout's checks let through still cannot fit a page.
+        raise InputError(
+            [
+                Problem(
+                    "layout",
+                    (
+                        "the page is too small for what it must hold; use larger paper, "
+                        "smaller margins or smaller type in the layout."
+                    ),
+                )
+            ]
+        ) from None
     return buffer.getvalue(), pages
 
 
-def pick_layout(layout: str | Path | None, page_size: str | None) -> Layout:
+def pick_layout(layout: str | Path | None, page_size: str | None, kind: str = "") -> Layout:
     """The layout to use: as named; or, for `--page-size a5` alone, the built-in layout made for
-    that paper if there is one."""
-    if layout is None and page_size in builtin_layouts():
-        return load_layout(page_size)
-    return load_layout(layout, page_size=page_size)
+    that paper if there is one (`a5` for booklets, `log-a5` for log sheets)."""
+    default = kind or "base"
+    if layout is None and page_size:
+        made_for = f"{kind}-{page_size}" if kind else page_size
+        if made_for in builtin_layouts():
+            return load_layout(made_for)
+    return load_layout(layout or default, page_size=page_size)
 
 
 def glyph_warnings(plan: Plan, layout: Layout, fonts: FontSet, *names: str) -> tuple[str, ...]:

@@ -94,11 +94,20 @@ class _Plot:
             tick += self.step
 
 
-def block_chart(schedule: Schedule, layout: Layout, fonts: FontSet, width: float) -> Drawing:
-    """Work sets and reps per week side by side; planned loads beneath when there are any."""
+def block_chart(
+    schedule: Schedule,
+    layout: Layout,
+    fonts: FontSet,
+    width: float,
+    most_height: float = 2 * PANEL_HEIGHT,
+) -> Drawing:
+    """Work sets and reps per week side by side; planned loads beneath when there are any.
+    Panels shrink to fit `most_height` on small pages."""
     volumes = weekly_volume(schedule)
     series = load_series(schedule)
-    height = PANEL_HEIGHT * (2 if series else 1)
+    panels = 2 if series else 1
+    panel = min(PANEL_HEIGHT, most_height / panels)
+    height = panel * panels
     drawing = Drawing(width, height)
     # The drawing's starting font would otherwise be Helvetica, which is not embedded.
     drawing.initialFontName, drawing.initialFontSize = fonts.regular, layout.sizes.small

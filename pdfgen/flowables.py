@@ -151,12 +151,13 @@ class TotalPagesCanvas(Canvas):  # type: ignore[misc]
 
     total_font: tuple[str, float] = ("Helvetica", 8)
     total_color: str = "#000000"
+    total_suffix: str = ""  # what the page label prints after the total
 
     def save(self) -> None:
         self.beginForm(TOTAL_PAGES_FORM)
         self.setFont(*self.total_font)
         self.setFillColor(colors.HexColor(self.total_color))
-        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.drawString(0, 0, f"{self.getPageNumber() - 1}{self.total_suffix}")
         self.endForm()
         super().save()
 

@@ -18,10 +18,16 @@ from pdfgen import resources
 from pdfgen.errors import InputError, Problem, input_error
 from pdfgen.fields import Label, Name, Range, text
 from pdfgen.validation import check_unknown_keys, closest, validate
-from pdfgen.yamlio import Document, Path_, read_yaml
+from pdfgen.yamlio import Document, Path_, dotted, read_yaml
 
 MM = 72 / 25.4
 MIN_WRITE_HEIGHT_MM = 8.0
+# Page furniture, in points: the running header and footer inside the margins, the band for a
+# week's heading above columns, and the room a short label beside a box takes (mm).
+HEADER_BAND = 8 * MM
+FOOTER_BAND = 7 * MM
+HEADING_BAND = 15 * MM
+LABEL_ROOM = 14
 MIN_WRITE_WIDTH_MM = 14.0
 MAX_EXTENDS = 8
 
@@ -225,6 +231,13 @@ class Labels(_Strict):
     page_of: LabelText
     cover_outline: LabelText
 
+    @field_validator("page_of")
+    @classmethod
+    def _page_last(cls, value: str) -> str:
+        if "{page}" in value.partition("{pages}")[2]:
+            raise ValueError("put {page} before {pages}, as in 'page {page} of {pages}'.")
+        return value
+
     @field_validator("*")
     @classmethod
     def _placeholders(cls, value: Any, info: Any) -> Any:
@@ -253,12 +266,19 @@ PLACEHOLDERS: dict[str, set[str]] = {
 def check_placeholders(value: str, allowed: set[str]) -> str:
     """Refuse a `{name}` in a label that the label cannot show."""
     try:
-        used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        fields = [(n, spec, conv) for _, n, spec, conv in string.Formatter().parse(value) if n]
     except ValueError:
         raise ValueError(
             "has a '{' or '}' without its pair; write {{ and }} for a printed brace."
         ) from None
-    unknown = used - allowed
+    # A format spec ({day:x^9999}) could fail or run away when printed: names only.
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            raise ValueError(f"write a placeholder as {{{name}}}, with no format after it.")
+    used = [name for name, _, _ in fields]
+    if used.count("pages") > 1:
+        raise ValueError("can show {pages} only once.")
+    unknown = set(used) - allowed
     if unknown:
         can = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
         raise ValueError(
@@ -473,36 +493,48 @@ def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
 
 
 def check_fits(layout: Layout, doc: Document) -> None:
-    """Refuse a layout whose grid cannot fit its page: columns too wide, or no room for a row."""
-    width_mm, height_mm = layout.page.size_mm
-    margins = layout.page.margins
-    columns = layout.page.columns
-    usable_w = (
-        width_mm - margins.left - margins.right - (columns - 1) * layout.page.gutter
-    ) / columns
-    usable_h = height_mm - margins.top - margins.bottom
-    fixed = sum(c.width for c in layout.grid.columns if c.width != "*")
-    flexible = sum(1 for c in layout.grid.columns if c.width == "*")
-    needed = fixed + flexible * 25  # a '*' column needs room for at least a short name
-    if needed > usable_w:
-        file, line, column = doc.locate(("grid", "columns"))
-        raise input_error(
-            file,
-            f"the grid's columns need {needed:.0f} mm but the page has "
-            f"{usable_w:.0f} mm between the margins.",
-            line,
-            column,
-            field="grid.columns",
-        )
-    one_day = (
-        layout.grid.row_height * 2 + layout.grid.header_height + layout.grid.notes_height + 30
-    )  # title, header, one set, notes, page furniture
-    if one_day > usable_h:
+    """Refuse a layout whose training days cannot fit its page: columns, the date or effort
+    boxes too wide, or too little height for a day with one set."""
+    grid = layout.grid
+    width = layout.column_width / MM
+    fixed = sum(c.width for c in grid.columns if c.width != "*")
+    flexible = sum(1 for c in grid.columns if c.width == "*")
+    needs = [
+        # (mm needed, what, where it is set); a '*' column needs room for a short name
+        (fixed + flexible * 25, "the grid's columns", ("grid", "columns")),
+        (
+            grid.date_width + LABEL_ROOM + 30,
+            "the title bar with its date box",
+            ("grid", "date_width"),
+        ),
+        (
+            grid.effort_width + 2 * LABEL_ROOM + 20,
+            "the effort and notes boxes",
+            ("grid", "effort_width"),
+        ),
+    ]
+    by_paper = any(layer.file == "--page-size" for layer in getattr(doc, "layers", []))
+    hint = " (the paper was set by --page-size)" if by_paper else ""
+    for needed, what, path in needs:
+        if needed > width:
+            file, line, column = doc.locate(path)
+            raise input_error(
+                file,
+                f"{what} need {needed:.0f} mm but the page has {width:.0f} mm for them{hint}.",
+                line,
+                column,
+                field=dotted(path),
+            )
+    # A week's heading (a band of its own above columns), and a day with a single set.
+    furniture = (HEADER_BAND + FOOTER_BAND + HEADING_BAND) / MM
+    one_day = grid.row_height * 2 + grid.header_height + grid.notes_height + furniture
+    height = layout.page.size_mm[1] - layout.page.margins.top - layout.page.margins.bottom
+    if one_day > height:
         file, line, column = doc.locate(("page", "size"))
         raise input_error(
             file,
-            f"the page has {usable_h:.0f} mm between the margins, too little "
-            f"for one training day ({one_day:.0f} mm).",
+            f"the page has {height:.0f} mm between the margins, too little for one training day "
+            f"({one_day:.0f} mm).",
             line,
             column,
             field="page.size",

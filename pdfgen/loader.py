@@ -92,19 +92,14 @@ def _merge_exercises(
     problems: list[Problem] = []
     for ex_id, entry in plan.exercises.items():
         stated = entry.model_dump(exclude_unset=True)
-        if ex_id in library:
+        if entry.name is None and (ex_id not in library or "name" in stated):
+            why = "is not in the exercise library, so it needs" if ex_id not in library else "needs"
+            path = ("exercises", ex_id, "name") if "name" in stated else ("exercises", ex_id)
+            file, line, column = doc.locate(path, prefer_key=True)
+            problems.append(Problem(file, f"'{ex_id}' {why} a name.", line, column, dotted(path)))
+        elif ex_id in library:
+            # Unstated fields come from the library; every stated one was validated already.
             known[ex_id] = library[ex_id].model_copy(update=stated)
-        elif entry.name is None:
-            file, line, column = doc.locate(("exercises", ex_id), prefer_key=True)
-            problems.append(
-                Problem(
-                    file,
-                    f"'{ex_id}' is not in the exercise library, so it needs a name.",
-                    line,
-                    column,
-                    f"exercises.{ex_id}",
-                )
-            )
         else:
             known[ex_id] = Exercise.model_validate(stated)
     return known, problems

@@ -47,16 +47,12 @@ from pdfgen.flowables import (
     TotalPagesCanvas,
 )
 from pdfgen.grid import DayGrid, compose_day
-from pdfgen.layout import MM, Layout, counted
+from pdfgen.layout import FOOTER_BAND, HEADER_BAND, HEADING_BAND, MM, Layout, counted
 from pdfgen.plan import Exercise, Prescription, Progression
 from pdfgen.reps import RepTarget
 from pdfgen.schedule import Day, Schedule, Week, superset_labels
 from pdfgen.text import clean, fit_lines, markup, one_line
 from pdfgen.typefaces import FontSet
-
-HEADER_BAND = 8 * MM
-HEADING_BAND = 15 * MM
-FOOTER_BAND = 7 * MM
 
 
 @dataclass(frozen=True)
@@ -201,6 +197,7 @@ class BookletRenderer:
             {
                 "total_font": (self.fonts.regular, self.layout.sizes.small),
                 "total_color": self.layout.colors.muted,
+                "total_suffix": clean(self.layout.labels.page_of.partition("{pages}")[2]),
             },
         )
         story = self.story()
@@ -214,9 +211,9 @@ class BookletRenderer:
         left = layout.page.margins.left * MM
         bottom = layout.page.margins.bottom * MM + FOOTER_BAND
         pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        single = Frame(left, bottom, layout.frame_width, self.frame_height, id="body", **pad)
         if layout.page.columns == 1:
-            body = Frame(left, bottom, layout.frame_width, self.frame_height, id="body", **pad)
-            return [PageTemplate("page", [body], onPage=self._decorate)]
+            return [PageTemplate("page", [single], onPage=self._decorate)]
         step = layout.column_width + layout.page.gutter * MM
 
         def columns(height: float) -> list[Frame]:
@@ -233,7 +230,7 @@ class BookletRenderer:
             id="heading",
             **pad,
         )
-        return [
+        templates = [
             PageTemplate(
                 "week",
                 [heading, *columns(self.day_height)],
@@ -241,7 +238,10 @@ class BookletRenderer:
                 autoNextPageTemplate="continued",
             ),
             PageTemplate("continued", columns(self.frame_height), onPage=self._decorate),
+            PageTemplate("page", [single], onPage=self._decorate),
         ]
+        # The document starts on the first template: the one its first section needs.
+        return templates if layout.sections[0] == "weeks" else templates[2:] + templates[:2]
 
     def story(self) -> list[Flowable]:
         """Every section of the layout, each from a new page."""
@@ -252,13 +252,17 @@ class BookletRenderer:
             "weeks": self.weeks,
             "notes": self.notes,
         }
+        columns = self.layout.page.columns > 1
         story: list[Flowable] = []
         for section in self.layout.sections:
             part = builders[section]()
-            if story and part and not isinstance(part[0], PageBreak):
-                story.append(PageBreak())
+            if section != "weeks":
+                # Each week starts its own page with the columns' template; every other
+                # section starts a page with one frame.
+                part = [*([NextPageTemplate("page")] if columns else []), PageBreak(), *part]
             story += part
-        # The first page needs no break (nor a template change) before it.
+        # The first page needs no break (nor a template change) before it: its template is
+        # the first one (see _templates).
         while story and isinstance(story[0], PageBreak | NextPageTemplate):
             story.pop(0)
         return story
@@ -291,17 +295,16 @@ class BookletRenderer:
 
         bottom = margins.bottom * MM + 1 * MM
         canv.setFont(self.fonts.regular, small)
-        prefix, _, suffix = layout.labels.page_of.partition("{pages}")
+        # The total is not known until the end: it (and what follows it) is a form drawn then.
+        prefix, total, _ = layout.labels.page_of.partition("{pages}")
         text = clean(prefix.format(page=doc.page))
         canv.drawString(left, bottom, text)
-        canv.saveState()
-        canv.translate(left + stringWidth(text, self.fonts.regular, small), bottom)
-        canv.doForm(TOTAL_PAGES_FORM)
-        canv.restoreState()
-        if suffix:
-            # Text after the total would need its width; it goes at the far right instead.
-            canv.drawRightString(right, bottom, clean(suffix.format(page=doc.page)))
-        elif self.details.trainer:
+        if total:
+            canv.saveState()
+            canv.translate(left + stringWidth(text, self.fonts.regular, small), bottom)
+            canv.doForm(TOTAL_PAGES_FORM)
+            canv.restoreState()
+        if self.details.trainer:
             trainer = one_line(f"{layout.labels.trainer}: {self.details.trainer}")
             canv.drawRightString(
                 right, bottom, _fit(trainer, self.fonts.regular, small, room * 0.6)
@@ -435,7 +438,14 @@ class BookletRenderer:
         if self.plan.progression:
             text = f"{labels.progression}: {describe_progression(self.plan.progression)}"
             story.append(Paragraph(markup(text), s.body))
-        chart = block_chart(self.schedule, self.layout, self.fonts, self.layout.frame_width)
+        # The chart fits a page with its heading, however small the paper.
+        chart = block_chart(
+            self.schedule,
+            self.layout,
+            self.fonts,
+            self.layout.frame_width,
+            self.frame_height - 3 * self.styles.subheading.leading,
+        )
         story += [
             Spacer(1, 4 * MM),
             KeepTogether(
@@ -622,7 +632,6 @@ class BookletRenderer:
         """A page of ruled lines."""
         labels = self.layout.labels
         return [
-            PageBreak(),
             OutlineMark(labels.notes_title, "notes"),
             Paragraph(markup(labels.notes_title), self.styles.heading),
             NotesLines(self.layout.grid.row_height * MM, self.layout.colors.rule),
