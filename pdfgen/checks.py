@@ -21,6 +21,10 @@ def _looks_like_layout(value: Any) -> bool:
     if not isinstance(value, dict) or not value:
         return False
     plan_keys = set(Plan.model_fields)
+    keys = set(value)
+    # Exact keys decide; only a file with none of either is judged by near misses.
+    if keys & _LAYOUT_KEYS or keys & plan_keys:
+        return len(keys & _LAYOUT_KEYS) > len(keys & plan_keys)
 
     def near(key: Any, keys: set[str]) -> bool:
         return isinstance(key, str) and (key in keys or closest(key, keys) is not None)

@@ -376,18 +376,21 @@ def _merge_all(values: list[Any]) -> Any:
 
 
 def find_layout(name: str | Path, relative_to: Path | None = None) -> Path:
-    """A layout file by path, or a built-in layout by name."""
+    """A layout file by path, or a built-in layout by name.
+
+    From a layout's `extends:` (`relative_to` its folder) a file is looked for beside that
+    layout, with or without `.yaml`, and never in the current folder.
+    """
     path = Path(name)
-    if relative_to is not None and not path.is_absolute():
-        candidate = relative_to / path
-        if candidate.exists():
+    folder = relative_to if relative_to is not None and not path.is_absolute() else None
+    candidates = [folder / path, folder / f"{name}.yaml"] if folder else [path]
+    for candidate in candidates:
+        if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
             return candidate
-    if path.suffix in (".yaml", ".yml") and path.exists():
-        return path
     builtin = resources.builtin_layouts()
     if str(name) in builtin:
         return builtin[str(name)]
-    if path.exists():
+    if folder is None and path.is_file():
         return path
     hint = closest(str(name), builtin)
     extra = f" Did you mean '{hint}'?" if hint else ""
@@ -467,6 +470,12 @@ def _read_chain(path: Path) -> list[Document]:
         first_parent = first_parent or parent
 
 
+def _is_truetype(path: Path) -> bool:
+    """Whether a file starts as a TrueType font does; reading it whole is the renderer's job."""
+    with path.open("rb") as handle:
+        return handle.read(4) in (b"\x00\x01\x00\x00", b"true")
+
+
 def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
     fonts: dict[str, str] = {}
     problems: list[Problem] = []
@@ -476,16 +485,14 @@ def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
         file, line, column = doc.locate(("fonts", role))
         candidate = bundled if bundled.exists() else Path(file).parent / name
         if candidate.suffix.lower() != ".ttf" or not candidate.is_file():
-            problems.append(
-                Problem(
-                    file,
-                    f"no font '{name}': name a bundled font (DejaVuSans, "
-                    "DejaVuSans-Bold) or a .ttf file.",
-                    line,
-                    column,
-                    f"fonts.{role}",
-                )
+            message = (
+                f"no font '{name}': name a bundled font (DejaVuSans, DejaVuSans-Bold) or a "
+                ".ttf file."
             )
+            problems.append(Problem(file, message, line, column, f"fonts.{role}"))
+        elif not _is_truetype(candidate):
+            message = f"'{name}' is not a TrueType font file (.ttf)."
+            problems.append(Problem(file, message, line, column, f"fonts.{role}"))
         fonts[role] = str(candidate)
     if problems:
         raise InputError(problems)

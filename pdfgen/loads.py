@@ -56,6 +56,8 @@ def parse_load(text: str | int | float) -> Load | None:
         return Load(value, "%")
     if value > MAX_LOAD[unit]:
         raise LoadError(f"{value:g} {unit} is more than anyone can lift.")
+    if value <= 0:
+        raise LoadError(f"a load of {value:g} {unit} is no load; leave it out, or describe it.")
     return Load(value, "kg" if unit == "kg" else "lb")
 
 
@@ -71,16 +73,19 @@ def convert(value: float, from_unit: Unit, to_unit: Unit) -> float:
 
 
 def round_to(value: float, increment: float) -> float:
-    """`value` rounded to the nearest multiple of `increment` (halves round up), never below 0.
+    """`value` rounded to the nearest multiple of `increment` (halves round up); a positive
+    load never rounds down to nothing.
 
     A bar loads in steps of the smallest plate pair: with 1.25 kg plates, 2.5 kg.
 
-    >>> round_to(43.7, 2.5), round_to(41.25, 2.5), round_to(88.18, 5)
-    (42.5, 42.5, 90.0)
+    >>> round_to(43.7, 2.5), round_to(41.25, 2.5), round_to(88.18, 5), round_to(1, 2.5)
+    (42.5, 42.5, 90.0, 2.5)
     """
     if increment <= 0:
         return value
     steps = math.floor(value / increment + 0.5 + 1e-9)
+    if value > 0:
+        steps = max(steps, 1)
     return float(max(0.0, round(steps * increment, 3)))
 
 

@@ -11,13 +11,16 @@ import contextlib
 import errno
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from pdfgen.errors import OutputError
 
 
+@cache
 def _umask() -> int:
-    mask = os.umask(0)
+    # The only way to read the umask is to set it; do that once, not on every write.
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
 

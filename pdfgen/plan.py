@@ -260,6 +260,16 @@ class Prescription(_Strict):
         default={}, description="Changes for single weeks, by week number."
     )
 
+    @field_validator("weeks", mode="before")
+    @classmethod
+    def _weeks_once(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            numbers = [_digits(key) for key in value]
+            twice = sorted({n for n in numbers if numbers.count(n) > 1}, key=str)
+            if twice:
+                raise ValueError(f"week {twice[0]} is given twice.")
+        return value
+
     @model_validator(mode="after")
     def _one_effort_target(self) -> Prescription:
         if self.rpe is not None and self.rir is not None:

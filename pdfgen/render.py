@@ -50,7 +50,7 @@ from pdfgen.grid import DayGrid, compose_day
 from pdfgen.layout import FOOTER_BAND, HEADER_BAND, HEADING_BAND, MM, Layout, counted
 from pdfgen.plan import Exercise, Prescription, Progression
 from pdfgen.reps import RepTarget
-from pdfgen.schedule import Day, Schedule, Week, superset_labels
+from pdfgen.schedule import Day, Schedule, Week, session_letter, superset_labels
 from pdfgen.text import clean, fit_lines, markup, one_line
 from pdfgen.typefaces import FontSet
 
@@ -137,12 +137,26 @@ def describe_progression(rules: Progression, reps: RepTarget | None = None) -> s
         parts.append(f"{step} a week")
     if rules.sets:
         more = rules.sets
-        parts.append(f"+{more.add} set every {more.every} weeks (up to {more.max})")
+        every = "every week" if more.every == 1 else f"every {more.every} weeks"
+        sets = "set" if more.add == 1 else "sets"
+        parts.append(f"+{more.add} {sets} {every} (up to {more.max})")
     if rules.deload:
         light = rules.deload
         load = f" at {light.load:.0%} of the load" if light.load < 1 else ""
-        parts.append(f"deload every {light.every}th week ({light.sets:.0%} of the sets{load})")
+        parts.append(
+            f"deload every {ordinal(light.every)} week ({light.sets:.0%} of the sets{load})"
+        )
     return "; ".join(parts)
+
+
+def ordinal(n: int) -> str:
+    """2nd, 3rd, 4th, 11th, 21st.
+
+    >>> [ordinal(n) for n in (2, 3, 4, 11, 12, 21, 22)]
+    ['2nd', '3rd', '4th', '11th', '12th', '21st', '22nd']
+    """
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 class BookletRenderer:
@@ -410,11 +424,13 @@ class BookletRenderer:
             )
             story.append(Paragraph(markup(rotation), s.body))
         for index, session in enumerate(self.plan.sessions):
-            title = labels.session_title.format(letter=chr(65 + index), name=session.name)
+            title = labels.session_title.format(letter=session_letter(index), name=session.name)
             head = [labels.exercise, labels.sets_reps, labels.rest, labels.load, labels.notes]
             rows = [[Paragraph(markup(h), s.cell_head) for h in head]]
             labels_in_session = superset_labels(session.exercises)
-            for item, label in zip(session.exercises, labels_in_session, strict=True):
+            for position, (item, label) in enumerate(
+                zip(session.exercises, labels_in_session, strict=True)
+            ):
                 exercise = self.plan.exercise(item)
                 name = f"{label} · {exercise.name}" if label else exercise.name
                 target = f"{item.sets} × {item.reps}"
@@ -425,7 +441,7 @@ class BookletRenderer:
                         Paragraph(f"<b>{markup(name)}</b>", s.cell),
                         Paragraph(markup(target), s.cell),
                         Paragraph(markup(item.rest or ""), s.cell),
-                        Paragraph(markup(item.load or ""), s.cell),
+                        Paragraph(markup(self.schedule.starting_load(index, position)), s.cell),
                         Paragraph(markup(self._notes(item)), s.cell),
                     ]
                 )

@@ -105,6 +105,17 @@ class Schedule:
         """Weeks in the block."""
         return len(self.weeks)
 
+    def starting_load(self, session: int, position: int) -> str:
+        """The load of a session's exercise the first time it is trained, as printed: the
+        weight in the client's units, or the plan's words for it."""
+        for week in self.weeks:
+            for day in week.days:
+                if day.letter == session_letter(session):
+                    entry = day.entries[position]
+                    weights = [s.load for s in entry.work_sets if s.load]
+                    return entry.load_note or (weights[0] if weights else "")
+        return ""
+
     def rotation(self, week: int = 1) -> str:
         """The order of sessions in a week, as letters.
 
@@ -143,6 +154,10 @@ def load_series(schedule: Schedule) -> dict[str, list[tuple[int, float]]]:
                 if entry.load is not None:
                     series.setdefault(entry.exercise.name, {})[week.number] = entry.load
     return {name: sorted(points.items()) for name, points in series.items()}
+
+
+def _unit(load: Load) -> Unit:
+    return "kg" if load.unit == "kg" else "lb"
 
 
 def session_letter(index: int) -> str:
@@ -329,7 +344,7 @@ class _Targets:
         if load is None:
             return None
         if not load.is_percent:
-            return load.value, "kg" if load.unit == "kg" else "lb"
+            return load.value, _unit(load)
         best = self.maxes.get(item.exercise)
         if best is None or best.is_percent:
             path = ("sessions", session, "exercises", position, "load")
@@ -342,8 +357,7 @@ class _Targets:
                 (session, position), Problem(file, message, line, column, dotted(path))
             )
             return None
-        unit: Unit = "kg" if best.unit == "kg" else "lb"
-        return best.value * load.value / 100, unit
+        return best.value * load.value / 100, _unit(best)
 
     def _rules(self, item: Prescription) -> Progression | None:
         """The exercise's own progression keys over the plan's."""
@@ -401,12 +415,11 @@ class _Targets:
         printed = warmup.load or ""
         load = parse_load(printed) if printed else None
         if load is not None and load.is_percent:
-            printed = ""
-            if work_load is not None:
-                increment = self._increment(item)
-                printed = format_weight(
-                    round_to(work_load * load.value / 100, increment), self.units
-                )
+            # A share of this week's work load; with no work weight there is nothing to share.
+            share = None if work_load is None else work_load * load.value / 100
+            printed = self._shown(share, self.units, item)[0]
+        elif load is not None:
+            printed = self._shown(load.value, _unit(load), item)[0]
         return tuple(
             SetTarget(f"W{n}", reps, printed, warmup=True) for n in range(1, warmup.sets + 1)
         )

@@ -38,8 +38,8 @@ def _register(path: str) -> tuple[str, frozenset[int]]:
     except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
         raise input_error(
             path,
-            f"this font file cannot be used ({exc}); reinstall pdfgen or "
-            "name another .ttf in the layout.",
+            f"this font file cannot be used ({exc}); name another .ttf in the layout (if it "
+            "is one of pdfgen's own fonts, reinstall pdfgen).",
         ) from None
     pdfmetrics.registerFont(font)
     return name, frozenset(font.face.charToGlyph)

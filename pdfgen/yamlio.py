@@ -79,8 +79,17 @@ def resolve_plain(text: str) -> Any:
 
 def decode(data: bytes, file: str) -> str:
     """UTF-8 text from bytes, or an error that says how to save the file as UTF-8."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+    head = data[:4096]
+    # UTF-16 text has a NUL beside most ASCII characters; a stray NUL means it is not text.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4:
         raise input_error(file, "the file is saved as UTF-16; save it as UTF-8 and try again.")
+    if b"\x00" in data:
+        at = data.index(b"\x00")
+        raise input_error(
+            file,
+            "the file holds a NUL byte, so it is not a text file.",
+            data.count(b"\n", 0, at) + 1,
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
