@@ -8,6 +8,7 @@ into them. Limits keep a typo from producing a 10,000-page file.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -25,10 +26,11 @@ from pydantic import (
     model_validator,
 )
 
+from pdfgen.errors import Problem
 from pdfgen.fields import Name, Note, Paragraph, Range, text
 from pdfgen.loads import Load, LoadError, parse_load
 from pdfgen.reps import RepsError, RepTarget, parse_reps
-from pdfgen.yamlio import Document
+from pdfgen.yamlio import Document, dotted
 
 MAX_WEEKS = 52
 MAX_SESSIONS = 7
@@ -368,3 +370,26 @@ class Plan(_Strict):
         if self._document is None:
             return "<plan>", None, None
         return self._document.locate(path)
+
+
+def missing_maxes(plan: Plan, maxes: Mapping[str, Load]) -> list[Problem]:
+    """A located problem for each percentage load whose exercise has no max."""
+    problems: list[Problem] = []
+    for s, session in enumerate(plan.sessions):
+        for e, item in enumerate(session.exercises):
+            if item.exercise in maxes:
+                continue
+            loads: list[tuple[tuple[str | int, ...], str | None]] = [(("load",), item.load)]
+            loads += [(("weeks", week, "load"), change.load) for week, change in item.weeks.items()]
+            for where, written in loads:
+                load = parse_load(written) if written else None
+                if load is None or not load.is_percent:
+                    continue
+                path = ("sessions", s, "exercises", e, *where)
+                file, line, column = plan.locate(path)
+                message = (
+                    f"{written} of {plan.exercise(item).name} needs the client's max: give "
+                    f"--max {item.exercise}=60kg (the weight they can lift once)."
+                )
+                problems.append(Problem(file, message, line, column, dotted(path)))
+    return problems

@@ -11,7 +11,7 @@ import string
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from pdfgen.errors import InputError, Problem
+from pdfgen.errors import InputError
 from pdfgen.loads import Load, Unit, convert, format_weight, parse_load, round_to
 from pdfgen.plan import (
     MAX_WEEKS,
@@ -22,10 +22,10 @@ from pdfgen.plan import (
     Progression,
     Session,
     Weekday,
+    missing_maxes,
 )
 from pdfgen.progression import Rule, WeekTarget, week_target
 from pdfgen.reps import RepTarget
-from pdfgen.yamlio import dotted
 
 
 @dataclass(frozen=True)
@@ -234,13 +234,15 @@ def expand(
     total = plan.weeks if weeks is None else weeks
     if not 1 <= total <= MAX_WEEKS:
         raise ValueError(f"weeks must be from 1 to {MAX_WEEKS}, not {total}")
+    problems = missing_maxes(plan, maxes or {})
+    if problems:
+        raise InputError(problems)
     weekdays = tuple(days or plan.training_days or ())
     per_week = len(weekdays) or plan.sessions_per_week
     targets = _Targets(plan, units, maxes or {})
     built = tuple(
         _week(plan, number, per_week, start, weekdays, targets) for number in range(1, total + 1)
     )
-    targets.raise_problems()
     return Schedule(plan, built, per_week, start, units, weekdays)
 
 
@@ -277,12 +279,10 @@ def _day(
 
 
 class _Targets:
-    """Each exercise's targets week by week: progression, loads in the client's units, and
-    the problems found (a percentage load with no max), reported all together."""
+    """Each exercise's targets week by week: progression, and loads in the client's units."""
 
     def __init__(self, plan: Plan, units: Unit, maxes: dict[str, Load]) -> None:
         self.plan, self.units, self.maxes = plan, units, maxes
-        self.problems: dict[tuple[int, int], Problem] = {}
 
     def entry(
         self, item: Prescription, week: int, session: int, position: int, label: str
@@ -347,16 +347,7 @@ class _Targets:
             return load.value, _unit(load)
         best = self.maxes.get(item.exercise)
         if best is None or best.is_percent:
-            path = ("sessions", session, "exercises", position, "load")
-            file, line, column = self.plan.locate(path)
-            message = (
-                f"{text} of {self.plan.exercise(item).name} needs the client's max: give "
-                f"--max {item.exercise}=60kg (the weight they can lift once)."
-            )
-            self.problems.setdefault(
-                (session, position), Problem(file, message, line, column, dotted(path))
-            )
-            return None
+            raise AssertionError("expand() checked every percentage load has its max")
         return best.value * load.value / 100, _unit(best)
 
     def _rules(self, item: Prescription) -> Progression | None:
@@ -423,7 +414,3 @@ class _Targets:
         return tuple(
             SetTarget(f"W{n}", reps, printed, warmup=True) for n in range(1, warmup.sets + 1)
         )
-
-    def raise_problems(self) -> None:
-        if self.problems:
-            raise InputError(list(self.problems.values()))
