@@ -179,9 +179,7 @@ def render_pdf(
     from pdfgen.render import BookletRenderer, BookletText
 
     buffer = io.BytesIO()
-    details = BookletText(
-        client=client, trainer=trainer, units=schedule.units, start=schedule.start
-    )
+    details = BookletText(client=client, trainer=trainer)
     renderer = BookletRenderer(schedule, layout, fonts, details, only_weeks=only_weeks)
     try:
         pages = renderer.render(buffer)
@@ -214,10 +212,7 @@ def pick_layout(layout: str | Path | None, page_size: str | None, kind: str = ""
 
 def glyph_warnings(plan: Plan, layout: Layout, fonts: FontSet, *names: str) -> tuple[str, ...]:
     """A warning naming each character the font cannot draw (it would print as a box)."""
-    texts = [*names, plan.model_dump_json()]
-    texts += [exercise.model_dump_json() for exercise in plan.used_exercises.values()]
-    texts += [str(v) for v in layout.labels.model_dump().values()]
-    missing = missing_characters(texts, fonts.has_glyph)
+    missing = missing_characters([*names, *printed_texts(plan, layout)], fonts.has_glyph)
     if not missing:
         return ()
     listed = ", ".join(
@@ -225,6 +220,25 @@ def glyph_warnings(plan: Plan, layout: Layout, fonts: FontSet, *names: str) -> t
     )
     more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
     return (f"the font has no glyph for {listed}{more}; these print as empty boxes.",)
+
+
+def printed_texts(plan: Plan, layout: Layout) -> list[str]:
+    """Every text of the plan and layout that can reach the page (not aliases, ids or links)."""
+    texts = [plan.program, plan.focus or "", plan.summary or ""]
+    for session in plan.sessions:
+        texts.append(session.name)
+        for item in session.exercises:
+            texts += [item.rest or "", item.load or "", item.notes or "", item.tempo or ""]
+            texts += [change.notes or "" for change in item.weeks.values()]
+            texts += [change.load or "" for change in item.weeks.values()]
+    for exercise in plan.used_exercises.values():
+        texts += [exercise.name, exercise.area or "", exercise.summary or "", exercise.setup or ""]
+        texts += [exercise.safety or "", *exercise.muscles, *exercise.equipment]
+        texts += [*exercise.steps, *exercise.cues, *exercise.mistakes]
+    labels = layout.labels.model_dump().values()
+    texts += [text for value in labels for text in (value if isinstance(value, list) else [value])]
+    texts += [column.label for column in layout.grid.columns]
+    return texts
 
 
 def default_output_name(plan_source: str | Path, client: str = "", kind: str = "") -> str:

@@ -87,6 +87,7 @@ def _client_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option(
             "--page-size",
+            # layout.PAGE_SIZES_MM's keys, written out so that --help needs no imports
             type=click.Choice(["a4", "letter", "a5"]),
             help="Paper size (default: the layout's, A4).",
         ),

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pdfgen.errors import input_error
 from pdfgen.fields import Name, Range
+from pdfgen.layout import PaperSize
 from pdfgen.plan import MAX_WEEKS, Weekday
 from pdfgen.validation import validate
 from pdfgen.yamlio import read_yaml
@@ -38,7 +39,7 @@ class ClientFile(BaseModel):
     days: list[Weekday] | None = Field(default=None, min_length=1, max_length=7)
     weeks: Annotated[int, Range(1, MAX_WEEKS)] | None = None
     units: Literal["kg", "lb"] | None = None
-    page_size: Literal["a4", "letter", "a5"] | None = None
+    page_size: PaperSize | None = None
     maxes: dict[Name, Name] = Field(
         default={}, max_length=60, description="One-rep maxes by exercise: 'pull-up: 80 kg'."
     )

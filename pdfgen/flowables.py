@@ -168,6 +168,14 @@ class GridPainter:
     def __init__(self, palette: dict[str, str], fonts: FontSet) -> None:
         self._palette = {role: colors.HexColor(value) for role, value in palette.items()}
         self.fonts = fonts
+        self._widths: dict[tuple[str, tuple[str, float]], float] = {}
+
+    def _width(self, text: str, face: tuple[str, float]) -> float:
+        # Grids repeat the same few strings ("1", "6–8", "42.5 kg") on every page.
+        key = (text, face)
+        if key not in self._widths:
+            self._widths[key] = stringWidth(text, *face)
+        return self._widths[key]
 
     def __call__(self, canv: Canvas, grid: DayGrid) -> None:
         # Colour, width and font are set only when they change: fewer operators, a smaller file.
@@ -203,7 +211,7 @@ class GridPainter:
                 text.setFont(*face)
             x = run.x
             if run.align != "left":
-                shift = stringWidth(run.text, face[0], face[1])
+                shift = self._width(run.text, face)
                 x -= shift / 2 if run.align == "center" else shift
             text.setTextOrigin(x, grid.height - run.y)
             text.textOut(run.text)

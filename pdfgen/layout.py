@@ -31,6 +31,7 @@ LABEL_ROOM = 14
 MIN_WRITE_WIDTH_MM = 14.0
 MAX_EXTENDS = 8
 
+PaperSize = Literal["a4", "letter", "a5"]
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
     "a4": (210.0, 297.0),
     "letter": (215.9, 279.4),
@@ -65,7 +66,7 @@ class Margins(_Strict):
 class Page(_Strict):
     """Paper and margins."""
 
-    size: Literal["a4", "letter", "a5"] | tuple[Mm, Mm] = Field(
+    size: PaperSize | tuple[Mm, Mm] = Field(
         description="a4, letter, a5, or [width, height] in millimetres."
     )
     orientation: Literal["portrait", "landscape"]

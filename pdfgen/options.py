@@ -13,6 +13,7 @@ from datetime import date
 from typing import cast
 
 from pdfgen.errors import InputError, Problem
+from pdfgen.layout import PAGE_SIZES_MM
 from pdfgen.loader import builtin_library, name_index, normalise
 from pdfgen.loads import Load, LoadError, Unit, parse_load
 from pdfgen.plan import MAX_WEEKS, WEEKDAYS, Plan, Weekday
@@ -22,7 +23,6 @@ FULL_NAMES = {
     day[:3]: day
     for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 }
-PAGE_SIZES = ("a4", "letter", "a5")
 MAX_NAME = 80
 
 
@@ -61,7 +61,7 @@ def check_options(
         problems.append(f"--weeks must be from 1 to {MAX_WEEKS}, not {weeks}.")
     if units not in UNITS:
         problems.append(f"--units must be kg or lb, not '{units}'.")
-    if page_size is not None and page_size not in PAGE_SIZES:
+    if page_size is not None and page_size not in PAGE_SIZES_MM:
         problems.append(f"--page-size must be a4, letter or a5, not '{page_size}'.")
     start_date = _start(start, problems)
     weekdays = _days(days, problems)

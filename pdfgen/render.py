@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import IO, Any
 
 from reportlab import rl_config
@@ -61,8 +60,6 @@ class BookletText:
 
     client: str = ""
     trainer: str = ""
-    units: str = "kg"
-    start: date | None = None
 
 
 class _Styles:
@@ -355,7 +352,7 @@ class BookletRenderer:
             (labels.trainer, self.details.trainer),
             (labels.start_date, start),
             (labels.length, length),
-            (labels.units, self.details.units),
+            (labels.units, self.schedule.units),
         ]
         story.append(self._facts_table(rows))
         if plan.summary:
@@ -638,7 +635,7 @@ class BookletRenderer:
             day,
             self.layout,
             width,
-            self.details.units,
+            self.schedule.units,
             measure,
             entries=entries,
             continued=continued,

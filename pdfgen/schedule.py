@@ -283,6 +283,7 @@ class _Targets:
 
     def __init__(self, plan: Plan, units: Unit, maxes: dict[str, Load]) -> None:
         self.plan, self.units, self.maxes = plan, units, maxes
+        self._rule_cache: dict[tuple[int, Unit | None], Rule] = {}
 
     def entry(
         self, item: Prescription, week: int, session: int, position: int, label: str
@@ -357,6 +358,13 @@ class _Targets:
         return item.progression.over(self.plan.progression)
 
     def _rule(self, item: Prescription, unit: Unit | None) -> Rule:
+        # The same prescription comes back every week: build its rule once.
+        key = (id(item), unit)
+        if key not in self._rule_cache:
+            self._rule_cache[key] = self._make_rule(item, unit)
+        return self._rule_cache[key]
+
+    def _make_rule(self, item: Prescription, unit: Unit | None) -> Rule:
         rules = self._rules(item)
         if rules is None:
             return Rule()

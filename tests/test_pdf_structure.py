@@ -228,7 +228,7 @@ def heading_blocks(schedule: Schedule, layout: Layout) -> list[float]:
     """The height of each week's heading block (its title, the start-date or deload line and the
     space below them), measured from the flowables the renderer puts before the first day."""
     fonts = register(layout.fonts)
-    details = BookletText(units=schedule.units, start=schedule.start)
+    details = BookletText()
     story = BookletRenderer(schedule, layout, fonts, details).weeks()
     blocks: list[float] = []
     in_heading = False
