@@ -171,6 +171,7 @@ class BookletRenderer:
         self.plan = schedule.plan
         self.only_weeks = only_weeks
         self.styles = _Styles(layout, fonts)
+        self._widths: dict[tuple[str, bool, float], float] = {}
         self._paint = GridPainter({"white": "#ffffff", **layout.colors.model_dump()}, fonts)
         height = layout.page_size[1]
         margins = layout.page.margins
@@ -626,20 +627,24 @@ class BookletRenderer:
     def _compose(
         self, day: Day, width: float, entries: Any = None, continued: bool = False
     ) -> DayGrid:
-        fonts = self.fonts
-
-        def measure(text: str, bold: bool, size: float) -> float:
-            return float(stringWidth(text, fonts.bold if bold else fonts.regular, size))
-
         return compose_day(
             day,
             self.layout,
             width,
             self.schedule.units,
-            measure,
+            self._measure,
             entries=entries,
             continued=continued,
         )
+
+    def _measure(self, text: str, bold: bool, size: float) -> float:
+        # Every day's grid measures the same names, labels and targets: remember them.
+        key = (text, bold, size)
+        width = self._widths.get(key)
+        if width is None:
+            font = self.fonts.bold if bold else self.fonts.regular
+            width = self._widths[key] = float(stringWidth(text, font, size))
+        return width
 
     def notes(self) -> list[Flowable]:
         """A page of ruled lines."""
