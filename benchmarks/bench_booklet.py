@@ -1,4 +1,5 @@
-"""Benchmark: one 12-week, 3-day booklet in-process, and `pdfgen build` as a whole process.
+"""Benchmark: one 12-week, 3-day booklet in-process, its log sheets (`--weeks all`), and
+`pdfgen build` as a whole process.
 
     python benchmarks/bench_booklet.py [--runs 20]
 
@@ -32,6 +33,19 @@ def in_process(runs: int) -> tuple[float, int]:
     for _ in range(runs):
         start = time.perf_counter()
         pdfgen.render_booklet(plan, io.BytesIO(), client="Zoë Ørsted")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), pages
+
+
+def log_sheets(runs: int) -> tuple[float, int]:
+    """Median seconds to render every week's log sheet, and the page count."""
+    plan = load_plan(PLAN)
+    options = {"weeks": "all", "start": "2027-01-04", "days": "mon,wed,fri"}
+    pages = pdfgen.render_log(plan, io.BytesIO(), **options).pages
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        pdfgen.render_log(plan, io.BytesIO(), **options)
         times.append(time.perf_counter() - start)
     return statistics.median(times), pages
 
@@ -71,6 +85,8 @@ def main() -> None:
         f"({pages / seconds:.0f} pages/s), peak RSS "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )
+    seconds, pages = log_sheets(args.runs)
+    print(f"log sheets, all weeks: {seconds * 1000:.1f} ms median for {pages} pages")
     seconds, peak = whole_command(max(5, args.runs // 4))
     print(
         f"pdfgen build: {seconds * 1000:.0f} ms median per command, peak RSS {peak / 1024:.0f} MiB"
