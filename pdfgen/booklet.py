@@ -19,7 +19,7 @@ from pdfgen.errors import InputError, Problem
 from pdfgen.layout import Layout, load_layout
 from pdfgen.loader import load_plan
 from pdfgen.loads import Load
-from pdfgen.options import ClientOptions, check_options, parse_week_range
+from pdfgen.options import ClientOptions, check_options, weeks_to_print
 from pdfgen.output import write_atomic
 from pdfgen.plan import Plan
 from pdfgen.resources import builtin_layouts
@@ -106,22 +106,7 @@ def render_log(
         days=days,
         maxes=maxes,
     )
-    try:
-        wanted = parse_week_range(weeks, plan.weeks)
-    except ValueError as exc:
-        raise InputError([Problem("options", f"--weeks: {exc}")]) from None
-    if max(wanted) > plan.weeks:
-        raise InputError(
-            [
-                Problem(
-                    "options",
-                    (
-                        f"--weeks {weeks}: the plan is {plan.weeks} weeks long; ask for weeks 1 to "
-                        f"{plan.weeks}, or lengthen the plan's `weeks:`."
-                    ),
-                )
-            ]
-        )
+    wanted = weeks_to_print(weeks, plan.weeks)
     chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size, "log")
     schedule = _schedule(plan, options, plan.weeks)
     return _produce(schedule, chosen, options, out, force, only_weeks=wanted)

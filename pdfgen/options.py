@@ -171,3 +171,18 @@ def parse_week_range(text: str, last: int) -> list[int]:
             raise ValueError(f"weeks run from 1 to {MAX_WEEKS}, low to high; not '{part}'.")
         weeks += [w for w in range(low, high + 1) if w not in weeks]
     return weeks
+
+
+def weeks_to_print(text: str, plan_weeks: int) -> list[int]:
+    """The weeks `--weeks` asks for, within the plan's length, or an InputError."""
+    try:
+        wanted = parse_week_range(text, plan_weeks)
+    except ValueError as exc:
+        raise InputError([Problem("options", f"--weeks: {exc}")]) from None
+    if max(wanted) > plan_weeks:
+        message = (
+            f"--weeks {text}: the plan is {plan_weeks} weeks long; ask for weeks 1 to "
+            f"{plan_weeks}, or lengthen the plan's `weeks:`."
+        )
+        raise InputError([Problem("options", message)])
+    return wanted
