@@ -51,14 +51,16 @@ def render_booklet(
     layout: str | Path | Layout | None = None,
     days: str | list[str] | None = None,
     maxes: Mapping[str, str | float | Load] | None = None,
+    notes: str = "",
     force: bool = False,
 ) -> BookletResult:
     """Render a client's booklet for `plan` (a Plan, a plan file or a built-in plan id).
 
     `out` is a path (written atomically; an existing file is kept unless `force`) or a binary
     file object. `days` are training weekdays ("mon,thu"), which with `start` date every
-    session; `maxes` are one-rep maxes by exercise ("pull-up": "80kg") for percentage loads.
-    Raises `InputError` for bad input and `OutputError` when it cannot write.
+    session; `maxes` are one-rep maxes by exercise ("pull-up": "80kg") for percentage loads;
+    `notes` print on the cover. Raises `InputError` for bad input and `OutputError` when it
+    cannot write.
     """
     plan = plan if isinstance(plan, Plan) else load_plan(plan)
     options = check_options(
@@ -71,6 +73,7 @@ def render_booklet(
         page_size=page_size,
         days=days,
         maxes=maxes,
+        notes=notes,
     )
     chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size)
     schedule = _schedule(plan, options, options.weeks)
@@ -132,13 +135,16 @@ def _produce(
     only_weeks: list[int] | None = None,
 ) -> BookletResult:
     fonts = register(layout.fonts)
-    warnings = glyph_warnings(schedule.plan, layout, fonts, options.client, options.trainer)
+    warnings = glyph_warnings(
+        schedule.plan, layout, fonts, options.client, options.trainer, options.notes
+    )
     data, pages = render_pdf(
         schedule,
         layout,
         fonts,
         client=options.client,
         trainer=options.trainer,
+        notes=options.notes,
         only_weeks=only_weeks,
     )
     if isinstance(out, str | Path):
@@ -155,6 +161,7 @@ def render_pdf(
     *,
     client: str = "",
     trainer: str = "",
+    notes: str = "",
     only_weeks: list[int] | None = None,
 ) -> tuple[bytes, int]:
     """The document's PDF bytes and its number of pages."""
@@ -164,7 +171,7 @@ def render_pdf(
     from pdfgen.render import BookletRenderer, BookletText
 
     buffer = io.BytesIO()
-    details = BookletText(client=client, trainer=trainer)
+    details = BookletText(client=client, trainer=trainer, notes=notes)
     renderer = BookletRenderer(schedule, layout, fonts, details, only_weeks=only_weeks)
     try:
         pages = renderer.render(buffer)

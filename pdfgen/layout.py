@@ -193,6 +193,7 @@ class Labels(_Strict):
     days_many: LabelText
     units: LabelText
     focus: LabelText
+    cover_notes: LabelText
     how_to_use_title: LabelText
     how_to_use: list[LabelText] = Field(max_length=8)
     overview_title: LabelText

@@ -24,6 +24,7 @@ FULL_NAMES = {
     for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 }
 MAX_NAME = 80
+MAX_NOTES = 600
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class ClientOptions:
     page_size: str | None = None
     days: tuple[Weekday, ...] = ()
     maxes: Mapping[str, Load] | None = None
+    notes: str = ""
 
 
 def check_options(
@@ -51,9 +53,12 @@ def check_options(
     page_size: str | None = None,
     days: str | list[str] | tuple[str, ...] | None = None,
     maxes: Mapping[str, str | float | Load] | None = None,
+    notes: str = "",
 ) -> ClientOptions:
     """The options as values, or an InputError naming every bad one."""
     problems: list[str] = []
+    if len(notes) > MAX_NOTES:
+        problems.append(f"the notes are {len(notes):,} characters long; the most is {MAX_NOTES}.")
     for name, value in (("client", client), ("trainer", trainer)):
         if len(value) > MAX_NAME:
             problems.append(f"--{name} is {len(value)} characters long; the most is {MAX_NAME}.")
@@ -69,7 +74,7 @@ def check_options(
     best = _maxes(plan, maxes or {}, unit, problems)
     if problems:
         raise InputError([Problem("options", p) for p in problems])
-    return ClientOptions(client, trainer, weeks, start_date, unit, page_size, weekdays, best)
+    return ClientOptions(client, trainer, weeks, start_date, unit, page_size, weekdays, best, notes)
 
 
 def _start(start: date | str | None, problems: list[str]) -> date | None:

@@ -60,6 +60,7 @@ class BookletText:
 
     client: str = ""
     trainer: str = ""
+    notes: str = ""  # the trainer's words for this client, on the cover
 
 
 class _Styles:
@@ -358,6 +359,12 @@ class BookletRenderer:
         story.append(self._facts_table(rows))
         if plan.summary:
             story += [Spacer(1, 8 * MM), Paragraph(markup(plan.summary), s.body)]
+        if self.details.notes:
+            story += [
+                Spacer(1, 6 * MM),
+                Paragraph(markup(labels.cover_notes), s.subheading),
+                Paragraph(markup(self.details.notes), s.body),
+            ]
         if labels.how_to_use:
             story += [Spacer(1, 8 * MM), self._how_to_use()]
         return story
