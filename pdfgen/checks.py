@@ -37,8 +37,16 @@ def _looks_like_layout(value: Any) -> bool:
 def check_file(path: Path) -> str:
     """Validate a plan, layout, client file or exercise library (told apart by their keys);
     a one-line summary of what it holds, or an InputError."""
+    if path.suffix.lower() == ".csv":
+        from pdfgen.batch import check_roster
+
+        return check_roster(path)
     doc = read_yaml(path)
     value = doc.value
+    if isinstance(value, list):
+        from pdfgen.batch import check_roster
+
+        return check_roster(path)
     if (
         isinstance(value, dict)
         and value

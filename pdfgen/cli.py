@@ -179,6 +179,76 @@ def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -
 
 
 @cli.command()
+@click.argument("roster", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder for the booklets (default: named after the roster).",
+)
+@click.option(
+    "--jobs", type=click.IntRange(1, 64), help="Booklets made at once (default: one per core)."
+)
+@click.option(
+    "--merge",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also one PDF of all the booklets, each from a right-hand page.",
+)
+@click.option("--force", is_flag=True, help="Replace booklets that exist.")
+@click.option("--dry-run", is_flag=True, help="Only list what would be written.")
+@click.option("--layout", help="A layout for rows that name none.")
+def batch(
+    roster: Path,
+    folder: Path | None,
+    jobs: int | None,
+    merge: Path | None,
+    force: bool,
+    dry_run: bool,
+    layout: str | None,
+) -> None:
+    """Make a booklet for every client of ROSTER (a CSV from a spreadsheet, or YAML).
+
+    Columns: client, plan (a built-in id or a file beside the roster), and optionally weeks,
+    start, days, units, page_size, layout, trainer, notes and max.<exercise>. A bad row is
+    reported and the others still get their booklets; manifest.csv lists them all.
+
+    \b
+    Example:
+      pdfgen batch clients.csv --merge print-shop.pdf
+    """
+    from pdfgen.batch import run_batch
+    from pdfgen.roster import load_roster
+
+    total = len(load_roster(roster))
+    with click.progressbar(length=total, label="booklets", file=sys.stderr) as bar:
+        result = run_batch(
+            roster,
+            folder,
+            jobs=jobs,
+            merge=merge,
+            force=force,
+            dry_run=dry_run,
+            layout=layout,
+            progress=lambda _: bar.update(1),
+        )
+    for row in result.results:
+        if row.status == "failed":
+            click.echo(f"row {row.row} ({row.client or 'no name'}): {row.error}", err=True)
+        elif dry_run:
+            click.echo(f"{row.status}: {result.folder / row.file}")
+    summary = (
+        f"{result.count('written')} written, {result.count('skipped')} skipped, "
+        f"{result.count('failed')} failed in {result.seconds:.1f} s; "
+        f"{result.folder / 'manifest.csv'}"
+    )
+    if result.merged:
+        summary += f"; merged {result.merged} ({result.merged_pages} pages)"
+    click.echo(summary if not dry_run else f"dry run: {len(result.results)} rows checked")
+    sys.exit(result.exit_code)
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check plans, layouts and exercise libraries without rendering; report every problem.

@@ -1,0 +1,39 @@
+"""One print file from many booklets, with pypdf: each booklet on a right-hand page, an outline
+entry per booklet with its own outline beneath, and the document's metadata set again (merging
+drops it)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pdfgen import __version__
+from pdfgen.output import write_atomic
+
+
+def merge_booklets(parts: list[tuple[str, Path]], out: Path, *, title: str) -> int:
+    """Merge `parts` (outline title, PDF file) in order into `out`; return its page count.
+
+    A blank page goes before any booklet that would otherwise start on a left-hand (even)
+    page, so that every booklet begins on the front of a sheet printed double-sided.
+    """
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for name, path in parts:
+        if len(writer.pages) % 2 == 1:
+            writer.add_blank_page()
+        writer.append(str(path), outline_item=name)
+    writer.add_metadata(
+        {
+            "/Title": title,
+            "/Creator": f"pdfgen {__version__}",
+            "/Producer": f"pdfgen {__version__}",
+        }
+    )
+    # Every booklet embeds the same fonts; keep one copy of each.
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    write_atomic(out, buffer.getvalue(), force=True)
+    return len(writer.pages)
