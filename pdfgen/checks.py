@@ -43,7 +43,9 @@ def check_file(path: Path) -> str:
         return check_roster(path)
     doc = read_yaml(path)
     value = doc.value
-    if isinstance(value, list):
+    if isinstance(value, list) and value and all(
+        isinstance(item, dict) and "client" in item for item in value
+    ):
         from pdfgen.batch import check_roster
 
         return check_roster(path)
