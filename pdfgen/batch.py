@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import re
+import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pdfgen.errors import PdfgenError
+from pdfgen.errors import InputError, OutputError, PdfgenError, Problem
 from pdfgen.output import write_atomic
 from pdfgen.roster import Row, load_roster, safe_file_name
 
@@ -59,11 +60,11 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
-        """0 when no row failed; 3 when some failed and others were written; 1 when nothing
-        could be written."""
+        """0 when no row failed; 3 when some failed and others were written (or, in a dry run,
+        would be); 1 when nothing could be written."""
         if not self.count("failed"):
             return 0
-        return 3 if self.count("written") else 1
+        return 3 if self.count("written") or self.count("would write") else 1
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class _Task:
     plan: str  # a path, or a built-in plan id
     target: str
     options: dict[str, Any]
+    plan_name: str = ""  # as the roster wrote it
 
 
 def run_batch(
@@ -92,46 +94,87 @@ def run_batch(
     the roster, in the current folder).
 
     `jobs` worker processes render in parallel (default: one per core). An existing booklet is
-    kept unless `force`; `dry_run` only says what would be written. `progress` is called with
-    each row's result as it finishes.
+    kept unless `force`; `dry_run` only checks every row and says what would be written.
+    `progress` is called with each row's result as it finishes.
     """
     started = time.perf_counter()
+    _forget_cached()
     roster = Path(roster)
     rows = load_roster(roster)
     out = Path(folder) if folder is not None else Path(roster.stem)
-    results, tasks = _plan_rows(rows, roster.parent, out, force, dry_run, layout)
+    if merge is not None and Path(merge).exists() and not force and not dry_run:
+        raise OutputError(f"{merge} already exists; use --force to replace it.")
+    results, tasks = _plan_rows(rows, roster.parent, out, layout)
+    to_render = []
+    for task in tasks:
+        kept = Path(task.target).exists() and not force
+        if kept or dry_run:
+            # Not rendered now, but checked as if it were: a bad row is never hidden.
+            error = row_error(task)
+            status: Status = "skipped" if kept else "would write"
+            result = _result(task, status) if not error else _result(task, "failed", error)
+            if kept and not error:
+                result = _with_file_facts(result, out, for_merge=merge is not None and not dry_run)
+            results[task.row] = result
+        else:
+            to_render.append(task)
     for result in results.values():
         if progress:
             progress(result)
-    if tasks and not dry_run:
+    if to_render:
         out.mkdir(parents=True, exist_ok=True)
-        for result in _render_all(tasks, jobs):
+        for result in _render_all(to_render, jobs):
             results[result.row] = result
             if progress:
                 progress(result)
     ordered = [results[row.number] for row in rows]
     batch = BatchResult(ordered, out)
     if not dry_run:
-        _write_manifest(out / MANIFEST, ordered)
+        if ordered and (out.exists() or any(r.status == "written" for r in ordered)):
+            out.mkdir(parents=True, exist_ok=True)
+            _write_manifest(out / MANIFEST, ordered)
         if merge is not None:
-            parts = [
-                (f"{r.client} — {Path(r.plan).stem}", out / r.file)
-                for r in ordered
-                if r.status in ("written", "skipped")
-            ]
-            if parts:
-                from pdfgen.merge import merge_booklets
-
-                batch.merged = Path(merge)
-                batch.merged_pages = merge_booklets(
-                    parts, Path(merge), title=f"Booklets: {roster.stem}"
-                )
+            _merge(batch, roster, Path(merge))
     batch.seconds = time.perf_counter() - started
     return batch
 
 
+def _merge(batch: BatchResult, roster: Path, merge: Path) -> None:
+    from pdfgen.merge import merge_booklets
+
+    parts = [
+        (f"{r.client} — {Path(r.plan).stem}", batch.folder / r.file)
+        for r in batch.results
+        if r.status in ("written", "skipped")
+    ]
+    if parts:
+        batch.merged = merge
+        batch.merged_pages = merge_booklets(parts, merge, title=f"Booklets: {roster.stem}")
+
+
+def _result(task: _Task, status: Status, error: str = "") -> RowResult:
+    return RowResult(
+        task.row, task.client, task.plan_name, Path(task.target).name, status, error=error
+    )
+
+
+def _with_file_facts(result: RowResult, out: Path, for_merge: bool) -> RowResult:
+    """A kept booklet's pages and checksum, for the manifest. One that is not a readable PDF
+    is kept all the same, but cannot go into a merged print file."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    data = (out / result.file).read_bytes()
+    try:
+        pages = len(PdfReader(io.BytesIO(data)).pages)
+    except (PyPdfError, ValueError, KeyError, OSError):
+        why = f"the existing {result.file} is not a readable PDF; --force replaces it."
+        return replace(result, status="failed" if for_merge else "skipped", error=why)
+    return replace(result, pages=pages, sha256=hashlib.sha256(data).hexdigest())
+
+
 def _plan_rows(
-    rows: list[Row], base: Path, out: Path, force: bool, dry_run: bool, layout: str | None
+    rows: list[Row], base: Path, out: Path, layout: str | None
 ) -> tuple[dict[int, RowResult], list[_Task]]:
     """Each row's file name and options, or the reason it cannot be made."""
     results: dict[int, RowResult] = {}
@@ -147,7 +190,6 @@ def _plan_rows(
         if not plan:
             results[row.number] = replace(result, error="the row names no plan.")
             continue
-        plan_ref = _plan_reference(plan, base)
         file = safe_file_name(row.client, plan)
         key = file.casefold()
         if key in names:
@@ -158,17 +200,16 @@ def _plan_rows(
             )
             continue
         names[key] = row.number
-        target = out / file
-        if target.exists() and not force:
-            results[row.number] = replace(
-                result, file=file, status="skipped", error="the file exists; --force replaces it."
+        tasks.append(
+            _Task(
+                row.number,
+                row.client,
+                _plan_reference(plan, base),
+                str(out / file),
+                _options(row, layout, base),
+                plan,
             )
-            continue
-        if dry_run:
-            results[row.number] = replace(result, file=file, status="would write")
-            continue
-        options = _options(row, layout, base)
-        tasks.append(_Task(row.number, row.client, plan_ref, str(target), options))
+        )
     return results, tasks
 
 
@@ -205,7 +246,9 @@ def _render_all(tasks: list[_Task], jobs: int | None) -> Iterator[RowResult]:
         for task in tasks:
             yield make_booklet(task)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Workers ignore Ctrl-C: the parent stops the pool, and a booklet being written is finished
+    # (atomically) rather than killed half-way.
+    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
         futures: list[Future[RowResult]] = [pool.submit(make_booklet, task) for task in tasks]
         try:
             for future in futures:
@@ -215,11 +258,15 @@ def _render_all(tasks: list[_Task], jobs: int | None) -> Iterator[RowResult]:
             raise
 
 
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def make_booklet(task: _Task) -> RowResult:
     """Render and write one row's booklet; a worker's whole job. Never raises for bad input."""
     from pdfgen.booklet import render_booklet
 
-    result = RowResult(task.row, task.client, task.plan, Path(task.target).name)
+    result = _result(task, "failed")
     options = dict(task.options)
     try:
         if "weeks" in options:
@@ -253,17 +300,17 @@ def _cached_layout(name: str | None, page_size: str | None) -> Any:
 
 
 def _whole_number(text: str) -> int:
-    from pdfgen.errors import input_error
-
     try:
         return int(text)
     except ValueError:
-        raise input_error("roster", f"weeks must be a whole number, not '{text}'.") from None
+        problem = Problem("options", f"--weeks must be a whole number, not '{text}'.")
+        raise InputError([problem]) from None
 
 
 def _one_line(text: str) -> str:
     """An error as a roster row reports it: one line, naming columns rather than options."""
     text = re.sub(r"\boptions: ", "", " ".join(text.split()))
+    text = re.sub(r"give --max ([^\s=]+)=(\S+)", r"give a max.\1 column (like \2)", text)
     return re.sub(
         r"--(max|start|days|units|page-size|weeks|client|trainer)\b",
         lambda m: f"the {m[1].replace('-', '_')} column",
@@ -271,34 +318,52 @@ def _one_line(text: str) -> str:
     )
 
 
+def row_error(task: _Task) -> str:
+    """Why a row's booklet could not be made, found without rendering it ("" if none)."""
+    from pdfgen.options import check_options
+    from pdfgen.plan import missing_maxes
+
+    options = {k: v for k, v in task.options.items() if k != "layout"}
+    try:
+        if "weeks" in options:
+            options["weeks"] = _whole_number(options["weeks"])
+        plan = _cached_plan(task.plan)
+        checked = check_options(plan, **options)
+        problems = missing_maxes(plan, checked.maxes or {})
+        if problems:
+            raise InputError(problems)
+        _cached_layout(task.options.get("layout"), options.get("page_size"))
+    except PdfgenError as exc:
+        return _one_line(str(exc))
+    return ""
+
+
 def check_roster(roster: str | Path) -> str:
     """Check every row of a roster as a batch would, without rendering; a one-line summary,
     or an InputError naming each bad row."""
-    from pdfgen.errors import InputError, Problem
-    from pdfgen.options import check_options
-
+    _forget_cached()
     path = Path(roster)
     rows = load_roster(path)
-    results, tasks = _plan_rows(rows, path.parent, Path(path.stem), True, False, None)
-    problems = [
-        Problem(str(path), f"row {r.row} ({r.client or 'no name'}): {r.error}")
-        for r in results.values()
-        if r.status == "failed"
-    ]
+    results, tasks = _plan_rows(rows, path.parent, Path(path.stem), None)
+    errors = {r.row: (r.client, r.error) for r in results.values()}
     for task in tasks:
-        options = {k: v for k, v in task.options.items() if k != "layout"}
-        try:
-            if "weeks" in options:
-                options["weeks"] = _whole_number(options["weeks"])
-            check_options(_cached_plan(task.plan), **options)
-            _cached_layout(task.options.get("layout"), options.get("page_size"))
-        except PdfgenError as exc:
-            problems.append(
-                Problem(str(path), f"row {task.row} ({task.client}): {_one_line(str(exc))}")
-            )
-    if problems:
-        raise InputError(sorted(problems, key=lambda p: int(p.message.split()[1])))
+        error = row_error(task)
+        if error:
+            errors[task.row] = (task.client, error)
+    if errors:
+        raise InputError(
+            [
+                Problem(str(path), f"row {row} ({client or 'no name'}): {error}")
+                for row, (client, error) in sorted(errors.items())
+            ]
+        )
     return f"roster, {len(rows)} clients"
+
+
+def _forget_cached() -> None:
+    # Plans and layouts are read once per batch, and afresh by the next one.
+    _cached_plan.cache_clear()
+    _cached_layout.cache_clear()
 
 
 def _write_manifest(path: Path, results: list[RowResult]) -> None:

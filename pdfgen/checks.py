@@ -43,8 +43,10 @@ def check_file(path: Path) -> str:
         return check_roster(path)
     doc = read_yaml(path)
     value = doc.value
-    if isinstance(value, list) and value and all(
-        isinstance(item, dict) and "client" in item for item in value
+    if (
+        isinstance(value, list)
+        and value
+        and all(isinstance(item, dict) and "client" in item for item in value)
     ):
         from pdfgen.batch import check_roster
 

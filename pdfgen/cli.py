@@ -326,13 +326,10 @@ def main() -> None:
     """The console script: run the command line, turning Ctrl-C into exit status 130."""
     try:
         status = cli.main(prog_name="pdfgen", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("interrupted; nothing was written.", err=True)
+    except click.exceptions.Abort:  # click's form of Ctrl-C
+        click.echo("interrupted; every file written is complete, none half-written.", err=True)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("interrupted; nothing was written.", err=True)
-        sys.exit(130)
     sys.exit(status if isinstance(status, int) else 0)

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from pdfgen import __version__
+from pdfgen.errors import input_error
 from pdfgen.output import write_atomic
 
 
@@ -18,12 +19,17 @@ def merge_booklets(parts: list[tuple[str, Path]], out: Path, *, title: str) -> i
     page, so that every booklet begins on the front of a sheet printed double-sided.
     """
     from pypdf import PdfWriter
+    from pypdf.errors import PyPdfError
 
     writer = PdfWriter()
     for name, path in parts:
         if len(writer.pages) % 2 == 1:
             writer.add_blank_page()
-        writer.append(str(path), outline_item=name)
+        try:
+            writer.append(str(path), outline_item=name)
+        except (PyPdfError, ValueError, KeyError, OSError) as exc:
+            message = f"cannot be merged: it is not a readable PDF ({exc})."
+            raise input_error(str(path), message) from None
     writer.add_metadata(
         {
             "/Title": title,

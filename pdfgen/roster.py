@@ -39,7 +39,7 @@ RESERVED = {
     *(f"com{n}" for n in range(1, 10)),
     *(f"lpt{n}" for n in range(1, 10)),
 }
-MAX_NAME_LENGTH = 100
+MAX_NAME_BYTES = 100
 
 
 @dataclass(frozen=True)
@@ -193,8 +193,14 @@ def safe_file_name(client: str, plan: str) -> str:
         text = " ".join(text.split()).strip(" .")
         return text
 
-    name = clean(client)[:MAX_NAME_LENGTH] or "client"
+    name = _bytes_at_most(clean(client), MAX_NAME_BYTES) or "client"
     if name.split(".")[0].lower() in RESERVED:
         name = f"client-{name}"
-    stem = clean(Path(plan).stem)[:40] or "plan"
+    stem = _bytes_at_most(clean(Path(plan).stem), 60) or "plan"
     return f"{name} - {stem}.pdf"
+
+
+def _bytes_at_most(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` bytes of UTF-8, on a character boundary: file systems
+    count bytes (255 for a name, and the temporary file's name is longer still)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore").strip(" .")
