@@ -41,6 +41,7 @@ class RowResult:
     pages: int = 0
     sha256: str = ""
     error: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -281,7 +282,9 @@ def make_booklet(task: _Task) -> RowResult:
     except Exception as exc:  # one row's surprise must not stop the others
         return replace(result, error=f"unexpected {type(exc).__name__}: {exc}")
     digest = hashlib.sha256(data).hexdigest()
-    return replace(result, status="written", pages=made.pages, sha256=digest)
+    return replace(
+        result, status="written", pages=made.pages, sha256=digest, warnings=made.warnings
+    )
 
 
 @cache

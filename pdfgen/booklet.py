@@ -223,6 +223,7 @@ def printed_texts(plan: Plan, layout: Layout) -> list[str]:
             texts += [item.rest or "", item.load or "", item.notes or "", item.tempo or ""]
             texts += [change.notes or "" for change in item.weeks.values()]
             texts += [change.load or "" for change in item.weeks.values()]
+            texts.append(item.warmup.load or "" if item.warmup else "")
     for exercise in plan.used_exercises.values():
         texts += [exercise.name, exercise.area or "", exercise.summary or "", exercise.setup or ""]
         texts += [exercise.safety or "", *exercise.muscles, *exercise.equipment]

@@ -60,7 +60,10 @@ def check_file(path: Path) -> str:
         client = load_client(path)
         return f"client file for '{client.client or 'a client'}', {len(client.maxes)} maxes"
     if _looks_like_layout(value):
+        from pdfgen.typefaces import register
+
         layout = load_layout(path)
+        register(layout.fonts)  # a font file that cannot be used is found now, not at build
         width, height = layout.page.size_mm
         return f"layout, {width:g} × {height:g} mm, sections: {', '.join(layout.sections)}"
     if (

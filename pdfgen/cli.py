@@ -8,6 +8,7 @@ raises become one clear message on stderr and an exit status: 1 bad input, 2 usa
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -24,6 +25,15 @@ if TYPE_CHECKING:
     from pdfgen.booklet import BookletResult
 
 
+_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _say(text: str, err: bool = False) -> None:
+    """Print a line that may quote user text, with terminal control characters made visible:
+    a plan must not be able to retitle or rewrite the trainer's terminal."""
+    click.echo(_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text), err=err)
+
+
 class _Group(click.Group):
     """Turns pdfgen's errors into messages and exit statuses, once, for every command."""
 
@@ -31,7 +41,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PdfgenError as exc:
-            click.echo(f"error: {exc}", err=True)
+            _say(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
 
 
@@ -131,8 +141,8 @@ def _with_client_file(ctx: click.Context, options: dict[str, Any]) -> dict[str, 
 
 def _report(out: Path, result: BookletResult) -> None:
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"wrote {out} ({result.pages} pages, {result.size / 1024:.0f} KiB)")
+        _say(f"warning: {warning}", err=True)
+    _say(f"wrote {out} ({result.pages} pages, {result.size / 1024:.0f} KiB)")
 
 
 @cli.command()
@@ -234,9 +244,11 @@ def batch(
         )
     for row in result.results:
         if row.status == "failed":
-            click.echo(f"row {row.row} ({row.client or 'no name'}): {row.error}", err=True)
+            _say(f"row {row.row} ({row.client or 'no name'}): {row.error}", err=True)
         elif dry_run:
-            click.echo(f"{row.status}: {result.folder / row.file}")
+            _say(f"{row.status}: {result.folder / row.file}")
+        for warning in row.warnings:
+            _say(f"row {row.row} ({row.client}): warning: {warning}", err=True)
     summary = (
         f"{result.count('written')} written, {result.count('skipped')} skipped, "
         f"{result.count('failed')} failed in {result.seconds:.1f} s; "
@@ -265,9 +277,9 @@ def validate(files: tuple[Path, ...]) -> None:
             summary = check_file(file)
         except PdfgenError as exc:
             failed += 1
-            click.echo(f"error: {exc}", err=True)
+            _say(f"error: {exc}", err=True)
         else:
-            click.echo(f"ok: {file}: {summary}")
+            _say(f"ok: {file}: {summary}")
     if failed:
         sys.exit(1)
 

@@ -38,7 +38,7 @@ PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
     "a5": (148.0, 210.0),
 }
 
-Mm = Annotated[float, Range(0, 1000, whole=False)]
+Mm = Annotated[float, Range(50, 1000, whole=False)]  # a page side
 Margin = Annotated[float, Range(10, 80, whole=False)]
 Points = Annotated[float, Range(4, 72, whole=False)]
 Color = Annotated[str, text(40)]
@@ -437,13 +437,18 @@ def _read_chain(path: Path) -> list[Document]:
         doc = read_yaml(path, what="layout")
         if not isinstance(doc.value, dict):
             raise input_error(doc.file, "a layout must be a mapping of settings.", 1, 1)
-        parent = doc.value.pop(
-            "extends",
-            None if path.stem == "base" and path.parent == resources.layouts_dir() else "base",
-        )
+        is_base = path.resolve() == (resources.layouts_dir() / "base.yaml").resolve()
+        stated = "extends" in doc.value
+        parent = doc.value.pop("extends", None)
         layers.append(doc)
-        if parent is None:
-            return layers
+        if not stated:
+            # No `extends:` means the built-in base, never a base.yaml that happens to be near.
+            if is_base:
+                return layers
+            path = resources.layouts_dir() / "base.yaml"
+            if path.resolve() in seen:
+                return layers
+            continue
         _, line, column = doc.locate(("extends",))
         if not isinstance(parent, str) or len(layers) > MAX_EXTENDS:
             raise input_error(

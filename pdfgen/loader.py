@@ -77,6 +77,9 @@ def plan_from_document(doc: Document, library: dict[str, Exercise] | None = None
     known, problems = _merge_exercises(plan, base, doc)
     index = name_index(base)
     index.update(name_index({ex_id: known[ex_id] for ex_id in plan.exercises if ex_id in known}))
+    for ex_id in base:  # a library id still means that exercise, whatever a plan's alias says
+        if ex_id not in plan.exercises:
+            index[normalise(ex_id)] = ex_id
     return _resolve(plan, known, index, doc, problems)
 
 

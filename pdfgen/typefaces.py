@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import struct
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,7 +36,7 @@ def _register(path: str) -> tuple[str, frozenset[int]]:
     name = f"{Path(path).stem}-{digest}"
     try:
         font = TTFont(name, path)
-    except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
+    except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:
         raise input_error(
             path,
             f"this font file cannot be used ({exc}); name another .ttf in the layout (if it "

@@ -160,6 +160,15 @@ def read_yaml(source: str | Path, *, text: str | None = None, what: str = "file"
         if mark and text[mark.index : mark.index + 1] == "\t":
             problem += " (a tab: indent YAML with spaces)"
         raise input_error(file, f"this is not valid YAML: {problem}.", line, column) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise input_error(
+            file,
+            f"the control character U+{exc.character:04X} cannot be in a YAML file.",
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as exc:
         raise input_error(file, f"this is not valid YAML: {exc}.") from None
 
