@@ -369,6 +369,13 @@ def _forget_cached() -> None:
     _cached_layout.cache_clear()
 
 
+def _cell(value: object) -> str:
+    """A manifest cell that a spreadsheet shows as text: '=...' from a client's name must not
+    run as a formula when the trainer opens the manifest."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _write_manifest(path: Path, results: list[RowResult]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

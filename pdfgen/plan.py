@@ -36,6 +36,7 @@ MAX_WEEKS = 52
 MAX_SESSIONS = 7
 MAX_EXERCISES_PER_SESSION = 20
 MAX_SETS = 20
+MAX_SETS_PER_SESSION = 80
 MAX_PLAN_EXERCISES = 60
 
 
@@ -284,6 +285,17 @@ class Session(_Strict):
 
     name: Name
     exercises: list[Prescription] = Field(min_length=1, max_length=MAX_EXERCISES_PER_SESSION)
+
+    @field_validator("exercises")
+    @classmethod
+    def _sets_in_a_day(cls, exercises: list[Prescription]) -> list[Prescription]:
+        # 20 exercises of 20 sets each are allowed one by one, but 400 rows a day is a typo.
+        total = sum(item.sets + (item.warmup.sets if item.warmup else 0) for item in exercises)
+        if total > MAX_SETS_PER_SESSION:
+            raise ValueError(
+                f"add up to {total} sets in one session; the most is {MAX_SETS_PER_SESSION}."
+            )
+        return exercises
 
 
 class Plan(_Strict):
