@@ -47,3 +47,37 @@ def test_previews_are_the_pages_they_name() -> None:
     data = (SAMPLES / "upper-back.pdf").read_bytes()
     assert make_samples.page_of(data, "Cover") == 0
     assert make_samples.page_of(data, "Week 1 of 6") > make_samples.page_of(data, "Exercise guide")
+
+
+@pytest.mark.parametrize("name", sorted(make_samples.BOOKLETS))
+def test_sample_passes_independent_readers(name: str) -> None:
+    """Every committed sample passes qpdf's check (pikepdf), opens and renders non-blank in
+    PDFium, and embeds every font it uses."""
+    import io
+
+    import pikepdf
+    import pypdfium2
+
+    data = (SAMPLES / f"{name}.pdf").read_bytes()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        check = getattr(pdf, "check_pdf_syntax", None) or pdf.check  # pikepdf 10, older
+        assert check() == []
+        fonts = [
+            obj
+            for obj in pdf.objects
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"
+        ]
+        assert fonts
+        for font in fonts:
+            if font.get("/Subtype") == "/Type0":
+                font = font["/DescendantFonts"][0]
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None and "/FontFile2" in descriptor, font.get("/BaseFont")
+    document = pypdfium2.PdfDocument(data)
+    try:
+        assert len(document) > 0
+        for index in range(len(document)):
+            image = document[index].render(scale=0.25).to_pil().convert("L")
+            assert image.getextrema()[0] < 128, f"page {index + 1} of {name} renders blank"
+    finally:
+        document.close()
