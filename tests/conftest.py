@@ -8,8 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 import pdfgen
+
+# `--hypothesis-profile=long` for a deep run of the property tests; the default stays quick.
+settings.register_profile("long", max_examples=2000, deadline=None)
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
