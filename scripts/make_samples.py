@@ -26,7 +26,12 @@ PREVIEW_DPI = 80
 BOOKLETS: dict[str, tuple[str, dict[str, Any]]] = {
     "upper-back": (
         "upper-back",
-        {"client": "Zoë Ørsted", "trainer": "Łukasz Żółć", "start": "2027-01-04"},
+        {
+            "client": "Zoë Ørsted",
+            "trainer": "Łukasz Żółć",
+            "start": "2027-01-04",
+            "days": "mon,thu",
+        },
     ),
     "middle-back": (
         "middle-back",
