@@ -381,7 +381,6 @@ def _write_manifest(path: Path, results: list[RowResult]) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["row", "client", "plan", "file", "pages", "sha256", "status", "error"])
     for r in results:
-        writer.writerow(
-            [r.row, r.client, r.plan, r.file, r.pages or "", r.sha256, r.status, r.error]
-        )
+        row = (r.row, r.client, r.plan, r.file, r.pages or "", r.sha256, r.status, r.error)
+        writer.writerow([_cell(value) for value in row])
     write_atomic(path, buffer.getvalue().encode("utf-8"), force=True)

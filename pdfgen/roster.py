@@ -30,7 +30,6 @@ COLUMNS = (
     "notes",
 )
 MAX_ROWS = 5000
-DEFAULT_PLAN = "upper-back"
 RESERVED = {
     "con",
     "prn",

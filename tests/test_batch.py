@@ -936,3 +936,14 @@ def test_manifest_describes_kept_booklets_too(
         assert line["status"] == "skipped"
         assert line["sha256"] == sha256(out / line["file"])
         assert line["pages"] == str(page_count(out / line["file"]))
+
+
+def test_a_formula_for_a_name_is_text_in_the_manifest(tmp_path: Path) -> None:
+    roster = tmp_path / "c.csv"
+    roster.write_text('client,plan,weeks\n"=HYPERLINK(""x"")",upper-back,1\n', encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch(roster, out, jobs=1)
+    with (out / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["client"] == '\'=HYPERLINK("x")'
+    assert row["status"] == "written"
