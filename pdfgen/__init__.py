@@ -26,6 +26,7 @@ __all__ = [
     "load_layout",
     "load_library",
     "load_plan",
+    "read_log",
     "render_booklet",
     "render_log",
 ]
@@ -43,6 +44,7 @@ _HOMES = {
     "load_plan": "pdfgen.loader",
     "Plan": "pdfgen.plan",
     "expand": "pdfgen.schedule",
+    "read_log": "pdfgen.readlog",
 }
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
     from pdfgen.layout import Layout, load_layout
     from pdfgen.loader import load_library, load_plan
     from pdfgen.plan import Plan
+    from pdfgen.readlog import read_log
     from pdfgen.schedule import expand
 
 

@@ -7,6 +7,7 @@ and reason and the others go on. A manifest lists every row; `merge` makes one p
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -14,7 +15,7 @@ import os
 import re
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -22,8 +23,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pdfgen.errors import InputError, OutputError, PdfgenError, Problem
+from pdfgen.impose import Mode
 from pdfgen.output import write_atomic
 from pdfgen.roster import Row, load_roster, safe_file_name
+from pdfgen.text import spreadsheet_safe
 
 Status = Literal["written", "skipped", "failed", "would write"]
 MANIFEST = "manifest.csv"
@@ -89,6 +92,8 @@ def run_batch(
     force: bool = False,
     dry_run: bool = False,
     layout: str | None = None,
+    fillable: bool = False,
+    impose: Mode | None = None,
     progress: Callable[[RowResult], None] | None = None,
 ) -> BatchResult:
     """Make a booklet for every row of `roster` in `folder` (default: a folder named after
@@ -96,6 +101,9 @@ def run_batch(
 
     `jobs` worker processes render in parallel (default: one per core). An existing booklet is
     kept unless `force`; `dry_run` only checks every row and says what would be written.
+    `fillable` booklets have form fields, named `r<row>_...` so that they stay apart in a
+    merged file; `impose` ("saddle" or "2up") applies to the merged file, each booklet imposed
+    on its own sheets.
     `progress` is called with each row's result as it finishes.
     """
     started = time.perf_counter()
@@ -105,7 +113,7 @@ def run_batch(
     out = Path(folder) if folder is not None else Path(roster.stem)
     if merge is not None and Path(merge).exists() and not force and not dry_run:
         raise OutputError(f"{merge} already exists; use --force to replace it.")
-    results, tasks = _plan_rows(rows, roster.parent, out, layout)
+    results, tasks = _plan_rows(rows, roster.parent, out, layout, fillable)
     to_render = []
     for task in tasks:
         kept = Path(task.target).exists() and not force
@@ -124,10 +132,13 @@ def run_batch(
             progress(result)
     if to_render:
         out.mkdir(parents=True, exist_ok=True)
-        for result in _render_all(to_render, jobs):
+
+        def finished(result: RowResult) -> None:
             results[result.row] = result
             if progress:
                 progress(result)
+
+        _render_all(to_render, jobs, finished)
     ordered = [results[row.number] for row in rows]
     batch = BatchResult(ordered, out)
     if not dry_run:
@@ -135,12 +146,12 @@ def run_batch(
             out.mkdir(parents=True, exist_ok=True)
             _write_manifest(out / MANIFEST, ordered)
         if merge is not None:
-            _merge(batch, roster, Path(merge))
+            _merge(batch, roster, Path(merge), impose)
     batch.seconds = time.perf_counter() - started
     return batch
 
 
-def _merge(batch: BatchResult, roster: Path, merge: Path) -> None:
+def _merge(batch: BatchResult, roster: Path, merge: Path, impose: Mode | None) -> None:
     from pdfgen.merge import merge_booklets
 
     parts = [
@@ -150,7 +161,9 @@ def _merge(batch: BatchResult, roster: Path, merge: Path) -> None:
     ]
     if parts:
         batch.merged = merge
-        batch.merged_pages = merge_booklets(parts, merge, title=f"Booklets: {roster.stem}")
+        batch.merged_pages = merge_booklets(
+            parts, merge, title=f"Booklets: {roster.stem}", impose=impose
+        )
 
 
 def _result(task: _Task, status: Status, error: str = "") -> RowResult:
@@ -175,7 +188,7 @@ def _with_file_facts(result: RowResult, out: Path, for_merge: bool) -> RowResult
 
 
 def _plan_rows(
-    rows: list[Row], base: Path, out: Path, layout: str | None
+    rows: list[Row], base: Path, out: Path, layout: str | None, fillable: bool = False
 ) -> tuple[dict[int, RowResult], list[_Task]]:
     """Each row's file name and options, or the reason it cannot be made."""
     results: dict[int, RowResult] = {}
@@ -207,7 +220,7 @@ def _plan_rows(
                 row.client,
                 _plan_reference(plan, base),
                 str(out / file),
-                _options(row, layout, base),
+                _options(row, layout, base) | _fillable(row.number, fillable),
                 plan,
             )
         )
@@ -241,26 +254,70 @@ def _options(row: Row, layout: str | None, base: Path) -> dict[str, Any]:
     return options
 
 
-def _render_all(tasks: list[_Task], jobs: int | None) -> Iterator[RowResult]:
+def _fillable(row: int, fillable: bool) -> dict[str, Any]:
+    return {"fillable": True, "field_prefix": f"r{row}"} if fillable else {}
+
+
+def _render_all(
+    tasks: list[_Task], jobs: int | None, finished: Callable[[RowResult], None]
+) -> None:
+    """Render every task, in `jobs` worker processes, calling `finished` with each result in
+    roster order.
+
+    Ctrl-C (KeyboardInterrupt) stops the batch: no booklet is started after it, and the workers
+    ignore it and finish the booklets they are writing (atomically). SIGTERM (a
+    KeyboardInterrupt whose `signum` is SIGTERM: `pdfgen.cli.Terminated`) means stop now: the
+    workers are ended at once and the temporary files of the booklets they were writing are
+    removed. Either way the exception goes on to the caller."""
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     if workers == 1:
         for task in tasks:
-            yield make_booklet(task)
+            finished(make_booklet(task))
         return
-    # Workers ignore Ctrl-C: the parent stops the pool, and a booklet being written is finished
-    # (atomically) rather than killed half-way.
-    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals)
+    try:
         futures: list[Future[RowResult]] = [pool.submit(make_booklet, task) for task in tasks]
-        try:
-            for future in futures:
-                yield future.result()
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+        for future in futures:
+            finished(future.result())
+    except BaseException as exc:
+        terminated = getattr(exc, "signum", None) == signal.SIGTERM
+        if terminated:
+            _end_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+        if terminated:
+            _remove_temporaries(tasks)
+        raise
+    pool.shutdown(wait=True)
 
 
-def _ignore_interrupts() -> None:
+def _worker_signals() -> None:
+    # Ctrl-C reaches the whole process group: a worker ignores it and the parent stops the
+    # pool. SIGTERM ends a worker at once; a forked worker would otherwise inherit the parent's
+    # handler and raise in the middle of the pool's own code.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    # concurrent.futures has no public way to end its workers before Python 3.14
+    # (terminate_workers); ending them makes the pool broken, which shutdown() then cleans up.
+    for process in list((pool._processes or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
+
+
+def _remove_temporaries(tasks: list[_Task]) -> None:
+    """Remove the temporary files (`write_atomic`'s `.NAME.*.tmp`) of ended workers."""
+    folders: dict[Path, set[str]] = {}
+    for task in tasks:
+        target = Path(task.target)
+        folders.setdefault(target.parent, set()).add(f".{target.name}.")
+    for folder, prefixes in folders.items():
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                if entry.name.endswith(".tmp") and entry.name.startswith(tuple(prefixes)):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
 
 
 def make_booklet(task: _Task) -> RowResult:
@@ -369,18 +426,11 @@ def _forget_cached() -> None:
     _cached_layout.cache_clear()
 
 
-def _cell(value: object) -> str:
-    """A manifest cell that a spreadsheet shows as text: '=...' from a client's name must not
-    run as a formula when the trainer opens the manifest."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _write_manifest(path: Path, results: list[RowResult]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["row", "client", "plan", "file", "pages", "sha256", "status", "error"])
     for r in results:
         row = (r.row, r.client, r.plan, r.file, r.pages or "", r.sha256, r.status, r.error)
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([spreadsheet_safe(str(value)) for value in row])
     write_atomic(path, buffer.getvalue().encode("utf-8"), force=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from pdfgen.errors import InputError, Problem
+from pdfgen.impose import Mode
 from pdfgen.layout import Layout, load_layout
 from pdfgen.loader import load_plan
 from pdfgen.loads import Load
@@ -52,6 +53,9 @@ def render_booklet(
     days: str | list[str] | None = None,
     maxes: Mapping[str, str | float | Load] | None = None,
     notes: str = "",
+    fillable: bool = False,
+    field_prefix: str = "",
+    impose: Mode | None = None,
     force: bool = False,
 ) -> BookletResult:
     """Render a client's booklet for `plan` (a Plan, a plan file or a built-in plan id).
@@ -59,8 +63,10 @@ def render_booklet(
     `out` is a path (written atomically; an existing file is kept unless `force`) or a binary
     file object. `days` are training weekdays ("mon,thu"), which with `start` date every
     session; `maxes` are one-rep maxes by exercise ("pull-up": "80kg") for percentage loads;
-    `notes` print on the cover. Raises `InputError` for bad input and `OutputError` when it
-    cannot write.
+    `notes` print on the cover. `fillable` puts a form field on every blank cell (names start
+    with `field_prefix` when booklets will be merged); `impose` ("saddle" or "2up") puts two
+    pages on each sheet for printing. Raises `InputError` for bad input and `OutputError` when
+    it cannot write.
     """
     plan = plan if isinstance(plan, Plan) else load_plan(plan)
     options = check_options(
@@ -77,7 +83,8 @@ def render_booklet(
     )
     chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size)
     schedule = _schedule(plan, options, options.weeks)
-    return _produce(schedule, chosen, options, out, force)
+    form = _Form(fillable, field_prefix, impose)
+    return _produce(schedule, chosen, options, out, force, form=form)
 
 
 def render_log(
@@ -93,6 +100,8 @@ def render_log(
     layout: str | Path | Layout | None = None,
     days: str | list[str] | None = None,
     maxes: Mapping[str, str | float | Load] | None = None,
+    fillable: bool = False,
+    impose: Mode | None = None,
     force: bool = False,
 ) -> BookletResult:
     """Render weekly log sheets: one sheet per week of `weeks` ("1-4", "3", "2,5-6", "all"),
@@ -112,7 +121,23 @@ def render_log(
     wanted = weeks_to_print(weeks, plan.weeks)
     chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size, "log")
     schedule = _schedule(plan, options, plan.weeks)
-    return _produce(schedule, chosen, options, out, force, only_weeks=wanted)
+    form = _Form(fillable, "", impose)
+    return _produce(schedule, chosen, options, out, force, only_weeks=wanted, form=form)
+
+
+@dataclass(frozen=True)
+class _Form:
+    """How the document is made for its use: filled on a tablet, printed two to a sheet."""
+
+    fillable: bool = False
+    prefix: str = ""
+    impose: Mode | None = None
+
+
+def _page_count(data: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def _schedule(plan: Plan, options: ClientOptions, weeks: int | None) -> Schedule:
@@ -133,7 +158,9 @@ def _produce(
     out: str | Path | IO[bytes],
     force: bool,
     only_weeks: list[int] | None = None,
+    form: _Form | None = None,
 ) -> BookletResult:
+    form = form or _Form()
     fonts = register(layout.fonts)
     warnings = glyph_warnings(
         schedule.plan, layout, fonts, options.client, options.trainer, options.notes
@@ -146,7 +173,16 @@ def _produce(
         trainer=options.trainer,
         notes=options.notes,
         only_weeks=only_weeks,
+        fillable=form.fillable,
+        field_prefix=form.prefix,
     )
+    if form.impose:
+        from pdfgen.impose import impose
+
+        data = impose(
+            data, form.impose, source=str(out) if isinstance(out, str | Path) else "the booklet"
+        )
+        pages = _page_count(data)
     if isinstance(out, str | Path):
         path = write_atomic(out, data, force=force)
         return BookletResult(pages, len(data), path, warnings)
@@ -163,16 +199,33 @@ def render_pdf(
     trainer: str = "",
     notes: str = "",
     only_weeks: list[int] | None = None,
+    fillable: bool = False,
+    field_prefix: str = "",
 ) -> tuple[bytes, int]:
-    """The document's PDF bytes and its number of pages."""
+    """The document's PDF bytes and its number of pages. A `fillable` document has form fields,
+    named with `field_prefix` first when it will be merged with others."""
     # reportlab loads only when drawing
     from reportlab.platypus.doctemplate import LayoutError
 
     from pdfgen.render import BookletRenderer, BookletText
+    from pdfgen.widgets import FieldMaker
 
     buffer = io.BytesIO()
     details = BookletText(client=client, trainer=trainer, notes=notes)
-    renderer = BookletRenderer(schedule, layout, fonts, details, only_weeks=only_weeks)
+    fields = (
+        FieldMaker(
+            layout,
+            schedule.units,
+            prefix=field_prefix,
+            program=schedule.plan.program,
+            client=client,
+        )
+        if fillable
+        else None
+    )
+    renderer = BookletRenderer(
+        schedule, layout, fonts, details, only_weeks=only_weeks, fields=fields
+    )
     try:
         pages = renderer.render(buffer)
     except LayoutError:

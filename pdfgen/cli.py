@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -23,6 +24,7 @@ from pdfgen.errors import PdfgenError
 
 if TYPE_CHECKING:
     from pdfgen.booklet import BookletResult
+    from pdfgen.impose import Mode as Impose
 
 
 _UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -110,6 +112,19 @@ def _client_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option("--layout", help="A built-in layout (see `pdfgen layouts`) or a file."),
         click.option("--force", is_flag=True, help="Replace the output file if it exists."),
+        click.option(
+            "--fillable",
+            is_flag=True,
+            help="Form fields on every blank cell, to fill in on a tablet; "
+            "read them back with `pdfgen read-log`.",
+        ),
+        click.option(
+            "--impose",
+            # impose.MODES, written out so that --help needs no imports
+            type=click.Choice(["saddle", "2up"]),
+            help="Two pages to a sheet for the print shop: saddle (an A5 booklet on A4, "
+            "folded) or 2up (in reading order).",
+        ),
         click.option(
             "--client-file",
             type=click.Path(dir_okay=False, path_type=Path),
@@ -208,6 +223,12 @@ def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -
 @click.option("--force", is_flag=True, help="Replace booklets that exist.")
 @click.option("--dry-run", is_flag=True, help="Only list what would be written.")
 @click.option("--layout", help="A layout for rows that name none.")
+@click.option("--fillable", is_flag=True, help="Form fields on every blank cell.")
+@click.option(
+    "--impose",
+    type=click.Choice(["saddle", "2up"]),
+    help="With --merge: each booklet two pages to a sheet (saddle: folded A5 on A4; 2up).",
+)
 def batch(
     roster: Path,
     folder: Path | None,
@@ -216,6 +237,8 @@ def batch(
     force: bool,
     dry_run: bool,
     layout: str | None,
+    fillable: bool,
+    impose: Impose | None,
 ) -> None:
     """Make a booklet for every client of ROSTER (a CSV from a spreadsheet, or YAML).
 
@@ -230,6 +253,8 @@ def batch(
     from pdfgen.batch import run_batch
     from pdfgen.roster import load_roster
 
+    if impose and not merge:
+        raise click.UsageError("--impose applies to the print file: give --merge FILE too.")
     total = len(load_roster(roster))
     with click.progressbar(length=total, label="booklets", file=sys.stderr) as bar:
         result = run_batch(
@@ -240,6 +265,8 @@ def batch(
             force=force,
             dry_run=dry_run,
             layout=layout,
+            fillable=fillable,
+            impose=impose,
             progress=lambda _: bar.update(1),
         )
     for row in result.results:
@@ -258,6 +285,42 @@ def batch(
         summary += f"; merged {result.merged} ({result.merged_pages} pages)"
     click.echo(summary if not dry_run else f"dry run: {len(result.results)} rows checked")
     sys.exit(result.exit_code)
+
+
+@cli.command("read-log")
+@click.argument("filled", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A .csv or .json file to write (default: CSV on standard output).",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def read_log(filled: Path, output: Path | None, force: bool) -> None:
+    """Read what a client typed into a fillable booklet or log sheet (made with --fillable):
+    one row per set with the targets, the weight, reps, done, effort and notes.
+
+    Numbers are read as people type them (62,5 or 62.5 kg); an entry that is not a number is
+    reported and kept as text.
+
+    \b
+    Example:
+      pdfgen read-log julia-week3-filled.pdf -o julia-week3.csv
+    """
+    from pdfgen.output import write_atomic
+    from pdfgen.readlog import read_log as read
+    from pdfgen.readlog import to_csv, to_json
+
+    reading = read(filled)
+    for problem in reading.problems:
+        _say(f"warning: {problem}", err=True)
+    as_json = output is not None and output.suffix.lower() == ".json"
+    text = to_json(reading) if as_json else to_csv(reading)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(output, text.encode("utf-8"), force=force)
+    _say(f"wrote {output} ({len(reading.sets)} sets)")
 
 
 @cli.command()
@@ -334,14 +397,48 @@ def layouts() -> None:
         click.echo(f"{name:<12} {about}")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a service manager or `kill` stopping pdfgen), raised wherever the program is so
+    that Ctrl-C's clean-up runs: no PDF and no temporary file is left half-written. `signum`
+    lets the library tell it from Ctrl-C without importing the command line: `pdfgen.batch`
+    stops its workers at once instead of letting them finish their booklets."""
+
+    signum = signal.SIGTERM
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # Once is enough: a second SIGTERM must not cut the clean-up of the first one short.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Terminated
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Install a SIGTERM handler and return the one it replaces (None where signals cannot be
+    handled: outside the main thread)."""
+    if handler is None:
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        return None
+
+
 def main() -> None:
-    """The console script: run the command line, turning Ctrl-C into exit status 130."""
+    """The console script: run the command line, turning Ctrl-C into exit status 130 and
+    SIGTERM into 143 (128 + the signal's number, as shells report a process it ended)."""
+    previous = _on_sigterm(_terminate)
     try:
         status = cli.main(prog_name="pdfgen", standalone_mode=False)
-    except click.exceptions.Abort:  # click's form of Ctrl-C
+    except (click.exceptions.Abort, KeyboardInterrupt) as exc:  # click's form of Ctrl-C
+        stop = exc if isinstance(exc, KeyboardInterrupt) else exc.__cause__
+        if isinstance(stop, Terminated):
+            click.echo("terminated; every file written is complete, none half-written.", err=True)
+            sys.exit(128 + signal.SIGTERM)
         click.echo("interrupted; every file written is complete, none half-written.", err=True)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    finally:
+        _on_sigterm(previous)
     sys.exit(status if isinstance(status, int) else 0)

@@ -18,6 +18,10 @@ from pdfgen.text import clean
 from pdfgen.typefaces import FontSet
 
 TOTAL_PAGES_FORM = "pdfgenTotalPages"
+# Form fields for a fillable document: on a day's grid (with the day, and whether this part
+# continues it), or on one blank box (with the height of the drawing it is in).
+DayFields = Callable[[Canvas, DayGrid, Day, bool], None]
+BlankFields = Callable[[Canvas, Rect, float], None]
 
 
 class OutlineMark(Flowable):  # type: ignore[misc]
@@ -50,10 +54,11 @@ class DayFlowable(Flowable):  # type: ignore[misc]
         painter: Callable[[Canvas, DayGrid], None],
         continued: bool = False,
         entries: tuple[Entry, ...] | None = None,
+        fields: DayFields | None = None,
     ) -> None:
         super().__init__()
         self.day, self.compose, self.page_height = day, compose, page_height
-        self.painter, self.continued = painter, continued
+        self.painter, self.continued, self.fields = painter, continued, fields
         self.entries = day.entries if entries is None else entries
         self.grid: DayGrid | None = None
 
@@ -84,12 +89,14 @@ class DayFlowable(Flowable):  # type: ignore[misc]
 
     def _part(self, entries: tuple[Entry, ...], continued: bool) -> DayFlowable:
         return DayFlowable(
-            self.day, self.compose, self.page_height, self.painter, continued, entries
+            self.day, self.compose, self.page_height, self.painter, continued, entries, self.fields
         )
 
     def draw(self) -> None:
         assert self.grid is not None
         self.painter(self.canv, self.grid)
+        if self.fields:
+            self.fields(self.canv, self.grid, self.day, self.continued)
 
 
 def _split_points(
@@ -111,9 +118,11 @@ def _split_points(
 class NotesLines(Flowable):  # type: ignore[misc]
     """Ruled lines for writing, filling the rest of the frame."""
 
-    def __init__(self, spacing: float, color: str) -> None:
+    def __init__(
+        self, spacing: float, color: str, name: str = "", fields: BlankFields | None = None
+    ) -> None:
         super().__init__()
-        self.spacing, self.color = spacing, color
+        self.spacing, self.color, self.name, self.fields = spacing, color, name, fields
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, avail_height - 1
@@ -126,14 +135,25 @@ class NotesLines(Flowable):  # type: ignore[misc]
         while y >= 0:
             self.canv.line(0, y, self.width, y)
             y -= self.spacing
+        if self.fields:
+            area = Rect(0, 0, self.width, self.height, write=True, role="notes", name=self.name)
+            self.fields(self.canv, area, self.height)
 
 
 class NotesBox(Flowable):  # type: ignore[misc]
     """A labelled box to write in, as wide as the column."""
 
-    def __init__(self, height: float, label: str, painter: GridPainter) -> None:
+    def __init__(
+        self,
+        height: float,
+        label: str,
+        painter: GridPainter,
+        name: str = "",
+        fields: BlankFields | None = None,
+    ) -> None:
         super().__init__()
         self.box_height, self.label, self.painter = height, label, painter
+        self.name, self.fields = name, fields
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.box_height
@@ -141,9 +161,22 @@ class NotesBox(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         size = 7.0
-        rect = Rect(0, 0, self.width, self.height, fill="white", write=True, role="week_notes")
+        rect = Rect(
+            0,
+            0,
+            self.width,
+            self.height,
+            fill="white",
+            write=True,
+            role="week_notes",
+            name=self.name,
+        )
         label = Run(1.6 * MM, 2 * MM + size * 0.7, self.label, size, color="muted")
         self.painter(self.canv, DayGrid(self.width, self.height, (rect,), (label,), 0))
+        if self.fields:
+            # Below the label, so that typing does not run over it.
+            room = replace(rect, y=rect.y + 4.5 * MM, h=rect.h - 4.5 * MM)
+            self.fields(self.canv, room, self.height)
 
 
 class TotalPagesCanvas(Canvas):  # type: ignore[misc]

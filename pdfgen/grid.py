@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from pdfgen.layout import MM, WRITE_FIELDS, GridColumn, Layout
+from pdfgen.layout import MM, TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
+from pdfgen.logfields import day_field, entry_keys, set_field
 from pdfgen.schedule import Day, Entry, SetTarget
 from pdfgen.text import fit_lines
 
@@ -26,7 +27,9 @@ PAD = 1.6 * MM
 
 @dataclass(frozen=True)
 class Rect:
-    """A box: filled, outlined, or a blank cell for writing in (`write`)."""
+    """A box: filled, outlined, or a blank cell for writing in (`write`), which has the `name`
+    its form field gets in a fillable document (none where the same blank is printed twice,
+    as on the second part of a day split across pages)."""
 
     x: float
     y: float
@@ -37,6 +40,7 @@ class Rect:
     line_width: float = 0.5
     write: bool = False
     role: str = ""
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ def compose_day(
     continued: bool = False,
 ) -> DayGrid:
     """Lay out one training day (or, when it must split, some of its exercises)."""
-    box = _Box(layout, width, measure)
+    box = _Box(layout, width, measure, day)
     box.title_bar(day, continued)
     widths = column_widths(layout.grid.columns, width)
     xs = [sum(widths[:i]) for i in range(len(widths))]
@@ -107,8 +111,18 @@ def compose_day(
         box.rects.append(
             Rect(0, top, width, box.y - top, stroke="text", line_width=0.9, role="block")
         )
-    box.footer()
+    # A day split across pages prints its effort and notes boxes on each part; the last part's
+    # are the ones that become fields.
+    box.footer(named=_ends_day(shown, day))
     return DayGrid(width, box.y, tuple(box.rects), tuple(box.runs), set_rows)
+
+
+def _ends_day(shown: tuple[Entry, ...], day: Day) -> bool:
+    """Whether these entries hold the day's last set (a part split off keeps the same objects)."""
+    if not shown or not day.entries:
+        return True
+    last, end = shown[-1], day.entries[-1]
+    return last.prescription is end.prescription and last.sets[-1:] == end.sets[-1:]
 
 
 def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
@@ -126,8 +140,9 @@ def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
 class _Box:
     """A grid being composed from the top down: boxes, text runs, and how far down it is."""
 
-    def __init__(self, layout: Layout, width: float, measure: Measure) -> None:
-        self.layout, self.width, self.measure = layout, width, measure
+    def __init__(self, layout: Layout, width: float, measure: Measure, day: Day) -> None:
+        self.layout, self.width, self.measure, self.day = layout, width, measure, day
+        self.keys = entry_keys(day)
         self.rects: list[Rect] = []
         self.runs: list[Run] = []
         self.y = 0.0
@@ -172,7 +187,16 @@ class _Box:
         )
         date_text = day.date.strftime(self.layout.date_format) if day.date else ""
         self.rects.append(
-            Rect(width - date_w, 0, date_w, height, fill="white", write=not date_text, role="date")
+            Rect(
+                width - date_w,
+                0,
+                date_w,
+                height,
+                fill="white",
+                write=not date_text,
+                role="date",
+                name="" if date_text or continued else day_field(day, "date"),
+            )
         )
         if date_text:
             self.runs.append(
@@ -207,8 +231,13 @@ class _Box:
                 self.runs += _exercise_text(entry, self.layout, x, self.y, w, block_h, self.measure)
                 continue
             write = column.field in WRITE_FIELDS
+            key = self.keys[id(entry.prescription)]
             for index, target in enumerate(entry.sets):
                 row_y = self.y + index * row_h
+                name = set_field(self.day, key, target, column.field) if write else ""
+                if column.field == "done":
+                    self.tick_box(x, row_y, w, row_h, name)
+                    continue
                 self.rects.append(
                     Rect(
                         x,
@@ -218,6 +247,7 @@ class _Box:
                         fill="white" if write else None,
                         write=write,
                         role=column.field,
+                        name=name,
                     )
                 )
                 value = _cell_value(column.field, entry, target)
@@ -228,7 +258,26 @@ class _Box:
                     self.runs.append(_in_cell(fitted, x, row_y, w, row_h, size, color=color))
         self.y += block_h
 
-    def footer(self) -> None:
+    def tick_box(self, x: float, y: float, w: float, h: float, name: str) -> None:
+        """A white cell with a square in its middle to tick when the set is done."""
+        self.rects.append(Rect(x, y, w, h, fill="white", role="done_cell"))
+        side = TICK_BOX_MM * MM
+        self.rects.append(
+            Rect(
+                x + (w - side) / 2,
+                y + (h - side) / 2,
+                side,
+                side,
+                fill="white",
+                stroke="text",
+                line_width=0.7,
+                write=True,
+                role="done",
+                name=name,
+            )
+        )
+
+    def footer(self, named: bool) -> None:
         """Effort (RPE) and notes for the session."""
         grid, labels, small = self.layout.grid, self.layout.labels, self.layout.sizes.small
         height, y = grid.notes_height * MM, self.y
@@ -237,7 +286,16 @@ class _Box:
         effort_w = grid.effort_width * MM
         self.runs.append(Run(PAD, _baseline(y, height, small), labels.effort, small))
         self.rects.append(
-            Rect(effort_label_w, y, effort_w, height, fill="white", write=True, role="effort")
+            Rect(
+                effort_label_w,
+                y,
+                effort_w,
+                height,
+                fill="white",
+                write=True,
+                role="effort",
+                name=day_field(self.day, "effort") if named else "",
+            )
         )
         notes_x = effort_label_w + effort_w
         notes_label_w = self.measure(labels.day_notes, False, small) + 2 * PAD
@@ -251,6 +309,7 @@ class _Box:
                 fill="white",
                 write=True,
                 role="day_notes",
+                name=day_field(self.day, "day_notes") if named else "",
             )
         )
         self.y += height

@@ -29,6 +29,9 @@ FOOTER_BAND = 7 * MM
 HEADING_BAND = 15 * MM
 LABEL_ROOM = 14
 MIN_WRITE_WIDTH_MM = 14.0
+# A "done" column holds a tick box, not handwriting.
+MIN_TICK_WIDTH_MM = 8.0
+TICK_BOX_MM = 5.0
 MAX_EXTENDS = 8
 
 PaperSize = Literal["a4", "letter", "a5"]
@@ -144,7 +147,14 @@ class GridColumn(_Strict):
 
     @model_validator(mode="after")
     def _writable(self) -> GridColumn:
-        if self.field in WRITE_FIELDS and self.width != "*" and self.width < MIN_WRITE_WIDTH_MM:
+        if self.field not in WRITE_FIELDS or self.width == "*":
+            return self
+        if self.field == "done" and self.width < MIN_TICK_WIDTH_MM:
+            raise ValueError(
+                f"the 'done' column holds a tick box and must be at least "
+                f"{MIN_TICK_WIDTH_MM:g} mm wide, not {self.width:g}."
+            )
+        if self.field != "done" and self.width < MIN_WRITE_WIDTH_MM:
             raise ValueError(
                 f"the '{self.field}' column is for writing in and must be at least "
                 f"{MIN_WRITE_WIDTH_MM:g} mm wide, not {self.width:g}."
@@ -479,8 +489,11 @@ def _read_chain(path: Path) -> list[Document]:
 
 def _is_truetype(path: Path) -> bool:
     """Whether a file starts as a TrueType font does; reading it whole is the renderer's job."""
-    with path.open("rb") as handle:
-        return handle.read(4) in (b"\x00\x01\x00\x00", b"true")
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) in (b"\x00\x01\x00\x00", b"true")
+    except OSError:  # missing, unreadable or a folder
+        return False
 
 
 def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
@@ -490,6 +503,14 @@ def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
         name = getattr(layout.fonts, role)
         bundled = resources.fonts_dir() / f"{name}.ttf"
         file, line, column = doc.locate(("fonts", role))
+        if name in resources.BUNDLED_FONTS and not _is_truetype(bundled):
+            # One of pdfgen's own fonts, missing or damaged: the installation is at fault, not
+            # the layout that names it.
+            state = "damaged" if bundled.exists() else "missing"
+            message = f"pdfgen's own font file is {state}; {resources.REINSTALL}."
+            problems.append(Problem(str(bundled), message))
+            fonts[role] = str(bundled)
+            continue
         candidate = bundled if bundled.exists() else Path(file).parent / name
         if candidate.suffix.lower() != ".ttf" or not candidate.is_file():
             message = (
@@ -503,7 +524,11 @@ def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
         fonts[role] = str(candidate)
     if problems:
         raise InputError(problems)
-    return layout.model_copy(update={"fonts": Fonts(**fonts)})
+    # Resolved paths, not names a layout wrote: they are as long as the folders they are in
+    # (a virtualenv's site-packages easily passes a name's 80 characters).
+    return layout.model_copy(
+        update={"fonts": Fonts.model_construct(regular=fonts["regular"], bold=fonts["bold"])}
+    )
 
 
 def check_fits(layout: Layout, doc: Document) -> None:

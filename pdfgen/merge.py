@@ -9,14 +9,20 @@ from pathlib import Path
 
 from pdfgen import __version__
 from pdfgen.errors import input_error
+from pdfgen.impose import Mode
+from pdfgen.impose import impose as impose_pdf
 from pdfgen.output import write_atomic
 
 
-def merge_booklets(parts: list[tuple[str, Path]], out: Path, *, title: str) -> int:
+def merge_booklets(
+    parts: list[tuple[str, Path]], out: Path, *, title: str, impose: Mode | None = None
+) -> int:
     """Merge `parts` (outline title, PDF file) in order into `out`; return its page count.
 
     A blank page goes before any booklet that would otherwise start on a left-hand (even)
-    page, so that every booklet begins on the front of a sheet printed double-sided.
+    page, so that every booklet begins on the front of a sheet printed double-sided. With
+    `impose`, each booklet is imposed on sheets of its own first (a saddle-stitched booklet
+    per client, not one booklet of everyone).
     """
     from pypdf import PdfWriter
     from pypdf.errors import PyPdfError
@@ -26,7 +32,10 @@ def merge_booklets(parts: list[tuple[str, Path]], out: Path, *, title: str) -> i
         if len(writer.pages) % 2 == 1:
             writer.add_blank_page()
         try:
-            writer.append(str(path), outline_item=name)
+            source = path.read_bytes()
+            if impose:
+                source = impose_pdf(source, impose, source=str(path))
+            writer.append(io.BytesIO(source), outline_item=name)
         except (PyPdfError, ValueError, KeyError, OSError) as exc:
             message = f"cannot be merged: it is not a readable PDF ({exc})."
             raise input_error(str(path), message) from None

@@ -47,11 +47,13 @@ from pdfgen.flowables import (
 )
 from pdfgen.grid import DayGrid, compose_day
 from pdfgen.layout import FOOTER_BAND, HEADER_BAND, HEADING_BAND, MM, Layout, counted
+from pdfgen.logfields import week_field
 from pdfgen.plan import Exercise, Prescription
 from pdfgen.progression import describe_progression
 from pdfgen.schedule import Day, Schedule, Week, session_letter, superset_labels
 from pdfgen.text import clean, fit_lines, markup, one_line
 from pdfgen.typefaces import FontSet
+from pdfgen.widgets import FieldMaker
 
 
 @dataclass(frozen=True)
@@ -124,10 +126,12 @@ class BookletRenderer:
         fonts: FontSet,
         details: BookletText,
         only_weeks: list[int] | None = None,
+        fields: FieldMaker | None = None,
     ) -> None:
         self.schedule, self.layout, self.fonts, self.details = schedule, layout, fonts, details
         self.plan = schedule.plan
         self.only_weeks = only_weeks
+        self.fields = fields
         self.styles = _Styles(layout, fonts)
         self._widths: dict[tuple[str, bool, float], float] = {}
         self._paint = GridPainter({"white": "#ffffff", **layout.colors.model_dump()}, fonts)
@@ -580,11 +584,25 @@ class BookletRenderer:
         for index, day in enumerate(week.days):
             if index:
                 story.append(Spacer(1, layout.grid.gap * MM))
-            story.append(DayFlowable(day, self._compose, self.day_height, self._paint))
+            story.append(
+                DayFlowable(
+                    day,
+                    self._compose,
+                    self.day_height,
+                    self._paint,
+                    fields=self.fields.day if self.fields else None,
+                )
+            )
         if layout.grid.week_notes_height:
             story += [
                 Spacer(1, layout.grid.gap * MM),
-                NotesBox(layout.grid.week_notes_height * MM, labels.notes, self._paint),
+                NotesBox(
+                    layout.grid.week_notes_height * MM,
+                    labels.notes,
+                    self._paint,
+                    week_field(week.number),
+                    self.fields.blank if self.fields else None,
+                ),
             ]
         return story
 
@@ -616,5 +634,10 @@ class BookletRenderer:
         return [
             OutlineMark(labels.notes_title, "notes"),
             Paragraph(markup(labels.notes_title), self.styles.heading),
-            NotesLines(self.layout.grid.row_height * MM, self.layout.colors.rule),
+            NotesLines(
+                self.layout.grid.row_height * MM,
+                self.layout.colors.rule,
+                "notes",
+                self.fields.blank if self.fields else None,
+            ),
         ]

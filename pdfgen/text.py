@@ -106,3 +106,13 @@ def missing_characters(texts: list[str], has_glyph: Callable[[int], bool]) -> li
     # Each distinct character is looked up once; only the few missing ones are then ordered.
     missing = {c for c in set(printed) if not c.isspace() and not has_glyph(ord(c))}
     return sorted(missing, key=printed.index)
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: a client's `=...` must not run as a formula
+    when the trainer opens the file.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("Zoë")
+    ("'=HYPERLINK(1)", 'Zoë')
+    """
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

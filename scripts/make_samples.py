@@ -59,6 +59,21 @@ BOOKLETS: dict[str, tuple[str, dict[str, Any]]] = {
             "days": "mon,thu",
         },
     ),
+    "upper-back-log-fillable": (
+        "upper-back",
+        {
+            "kind": "log",
+            "weeks": "1-2",
+            "client": "Zoë Ørsted",
+            "start": "2027-01-04",
+            "days": "mon,thu",
+            "fillable": True,
+        },
+    ),
+    "middle-back-a5-saddle": (
+        "middle-back",
+        {"client": "Zoë Ørsted", "page_size": "a5", "impose": "saddle"},
+    ),
     "whole-back": (
         str(ROOT / "examples" / "whole-back.yaml"),
         {
@@ -70,8 +85,47 @@ BOOKLETS: dict[str, tuple[str, dict[str, Any]]] = {
     ),
 }
 
-# Previews: (booklet, outline title of the page to show, preview file name).
-PREVIEWS = [
+# What a client typed into the fillable log sheets on a tablet (filled here with pypdf), to show
+# the filled page and to try `pdfgen read-log samples/upper-back-log-filled.pdf` on.
+FILLED: dict[str, tuple[str, dict[str, str]]] = {
+    "upper-back-log-filled": (
+        "upper-back-log-fillable",
+        {
+            "w01_d1_pull-up_s1_weight": "bodyweight",
+            "w01_d1_pull-up_s1_reps": "6",
+            "w01_d1_pull-up_s1_done": "/Yes",
+            "w01_d1_pull-up_s2_reps": "6",
+            "w01_d1_pull-up_s2_done": "/Yes",
+            "w01_d1_pull-up_s3_reps": "5",
+            "w01_d1_pull-up_s3_done": "/Yes",
+            "w01_d1_incline-barbell-row_s1_weight": "40",
+            "w01_d1_incline-barbell-row_s1_reps": "12",
+            "w01_d1_incline-barbell-row_s1_done": "/Yes",
+            "w01_d1_incline-barbell-row_s2_weight": "40",
+            "w01_d1_incline-barbell-row_s2_reps": "12",
+            "w01_d1_incline-barbell-row_s2_done": "/Yes",
+            "w01_d1_incline-barbell-row_s3_weight": "40",
+            "w01_d1_incline-barbell-row_s3_reps": "11",
+            "w01_d1_incline-barbell-row_s3_done": "/Yes",
+            "w01_d1_dumbbell-shrug_s1_weight": "2 × 16",
+            "w01_d1_dumbbell-shrug_s1_reps": "12",
+            "w01_d1_dumbbell-shrug_s2_weight": "16",
+            "w01_d1_dumbbell-shrug_s2_reps": "12",
+            "w01_d1_dumbbell-shrug_s3_weight": "16",
+            "w01_d1_dumbbell-shrug_s3_reps": "12",
+            "w01_d1_rpe": "7",
+            "w01_d1_notes": "Left shoulder a bit stiff in the warm-up, fine after.",
+            "w01_d2_pull-up_s1_reps": "6",
+            "w01_d2_pull-up_s2_reps": "6",
+            "w01_d2_incline-barbell-row_s1_weight": "42,5",
+            "w01_d2_incline-barbell-row_s1_reps": "12",
+            "w01_notes": "Good first week.",
+        },
+    ),
+}
+
+# Previews: (booklet, outline title of the page to show, or its 0-based number, file name).
+PREVIEWS: list[tuple[str, str | int, str]] = [
     ("upper-back", "Cover", "upper-back-cover.png"),
     ("upper-back", "Exercise guide", "upper-back-guide.png"),
     ("upper-back", "Week 1 of 6", "upper-back-week.png"),
@@ -79,6 +133,8 @@ PREVIEWS = [
     ("whole-back", "The block, week by week", "whole-back-overview.png"),
     ("whole-back", "Week 1 of 8", "whole-back-week.png"),
     ("upper-back-log", "Week 4 of 6", "upper-back-log-deload.png"),
+    ("upper-back-log-filled", "Week 1 of 6", "upper-back-log-filled.png"),
+    ("middle-back-a5-saddle", 0, "middle-back-a5-saddle-sheet.png"),
 ]
 
 
@@ -92,8 +148,27 @@ def booklet_bytes(name: str) -> bytes:
     return buffer.getvalue()
 
 
-def page_of(data: bytes, title: str) -> int:
-    """The 0-based page an outline entry points at."""
+def filled_bytes(name: str, booklets: dict[str, bytes]) -> bytes:
+    """The fillable sample a FILLED entry names, with its values typed in."""
+    from pypdf import PdfWriter
+
+    source, values = FILLED[name]
+    writer = PdfWriter(clone_from=io.BytesIO(booklets[source]))
+    for page in writer.pages:
+        names = {a.get_object().get("/T") for a in page.get("/Annots", [])}
+        wanted = {k: v for k, v in values.items() if k in names}
+        if wanted:
+            writer.update_page_form_field_values(page, wanted, auto_regenerate=False)
+    writer.set_need_appearances_writer(True)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def page_of(data: bytes, title: str | int) -> int:
+    """The 0-based page an outline entry points at (or the page given by its number)."""
+    if isinstance(title, int):
+        return title
     reader = PdfReader(io.BytesIO(data))
     stack: list[Any] = list(reader.outline)
     while stack:
@@ -108,12 +183,15 @@ def page_of(data: bytes, title: str) -> int:
 def main() -> None:
     SAMPLES.mkdir(exist_ok=True)
     rendered = {name: booklet_bytes(name) for name in BOOKLETS}
+    rendered |= {name: filled_bytes(name, rendered) for name in FILLED}
     for name, data in rendered.items():
         (SAMPLES / f"{name}.pdf").write_bytes(data)
     for name, title, file in PREVIEWS:
         pdf = pypdfium2.PdfDocument(rendered[name])
+        pdf.init_forms()  # so that what was typed into a filled sample shows
         page = pdf[page_of(rendered[name], title)]
-        page.render(scale=PREVIEW_DPI / 72).to_pil().save(SAMPLES / file, optimize=True)
+        image = page.render(scale=PREVIEW_DPI / 72, may_draw_forms=True).to_pil()
+        image.save(SAMPLES / file, optimize=True)
         pdf.close()
     print(
         f"wrote {len(rendered)} booklets and {len(PREVIEWS)} previews to {SAMPLES}", file=sys.stderr

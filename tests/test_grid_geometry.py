@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import pdfgen
 from pdfgen.grid import PAD, DayGrid, Measure, Rect, Run, column_widths, compose_day
-from pdfgen.layout import MM, Layout, load_layout
+from pdfgen.layout import MM, TICK_BOX_MM, Layout, load_layout
 from pdfgen.loader import load_plan, load_plan_text
 from pdfgen.schedule import Day, expand
 from pdfgen.typefaces import register
@@ -170,9 +170,13 @@ def test_write_cells_big_enough_for_handwriting(layout: Layout, plan: str, day: 
     roles = {c.role for c in cells}
     assert {"weight", "reps", "effort", "day_notes"} <= roles
     for cell in cells:
+        assert cell.fill == "white", "a cell to write in is white, so a pen shows on it"
+        if cell.role == "done":
+            # A box to tick, not to write in: a square big enough for a pen's tick.
+            assert cell.w == pytest.approx(cell.h) and cell.w >= TICK_BOX_MM * MM - EPS
+            continue
         assert cell.h >= 8 * MM - EPS, f"{cell.role} cell is {cell.h / MM:.2f} mm tall"
         assert cell.w >= 14 * MM - EPS, f"{cell.role} cell is {cell.w / MM:.2f} mm wide"
-        assert cell.fill == "white", "a cell to write in is white, so a pen shows on it"
 
 
 @pytest.mark.parametrize(("plan", "day"), DAYS, ids=DAY_IDS)

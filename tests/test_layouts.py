@@ -19,7 +19,13 @@ from support import header
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.layout import MIN_WRITE_HEIGHT_MM, MIN_WRITE_WIDTH_MM, WRITE_FIELDS, load_layout
+from pdfgen.layout import (
+    MIN_TICK_WIDTH_MM,
+    MIN_WRITE_HEIGHT_MM,
+    MIN_WRITE_WIDTH_MM,
+    WRITE_FIELDS,
+    load_layout,
+)
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
@@ -65,7 +71,8 @@ def test_builtin_writing_cells_are_big_enough_for_a_pen(name: str) -> None:
     assert grid.notes_height >= MIN_WRITE_HEIGHT_MM
     for column in grid.columns:
         if column.field in WRITE_FIELDS and column.width != "*":
-            assert column.width >= MIN_WRITE_WIDTH_MM
+            smallest = MIN_TICK_WIDTH_MM if column.field == "done" else MIN_WRITE_WIDTH_MM
+            assert column.width >= smallest
 
 
 def test_a5_is_a5_and_inherits_the_rest() -> None:

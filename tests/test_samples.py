@@ -34,6 +34,30 @@ def test_sample_is_current(name: str) -> None:
     )
 
 
+@pytest.mark.parametrize("name", sorted(make_samples.FILLED))
+def test_filled_sample_is_current(name: str) -> None:
+    source = make_samples.FILLED[name][0]
+    booklets = {source: (SAMPLES / f"{source}.pdf").read_bytes()}
+    committed = (SAMPLES / f"{name}.pdf").read_bytes()
+    assert make_samples.filled_bytes(name, booklets) == committed, (
+        f"samples/{name}.pdf is stale: run `python scripts/make_samples.py`"
+    )
+
+
+def test_filled_sample_reads_back() -> None:
+    """The filled sample's typed values come back from `read-log` as numbers."""
+    from pdfgen.readlog import read_log
+
+    reading = read_log(SAMPLES / "upper-back-log-filled.pdf")
+    rows = {(r.week, r.day, r.exercise_id, r.set): r for r in reading.sets}
+    row = rows[(1, 1, "incline-barbell-row", "3")]
+    assert (row.weight, row.reps, row.done, row.rpe) == (40.0, 11, True, 7.0)
+    assert rows[(1, 2, "incline-barbell-row", "1")].weight == 42.5  # typed "42,5"
+    assert rows[(1, 1, "pull-up", "1")].weight == "bodyweight"  # kept, and reported
+    assert any("bodyweight" in p for p in reading.problems)
+    assert row.week_notes == "Good first week."
+
+
 def test_readme_shows_every_preview() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = set(re.findall(r"\(samples/([\w.-]+\.png)\)", readme))
@@ -49,7 +73,7 @@ def test_previews_are_the_pages_they_name() -> None:
     assert make_samples.page_of(data, "Week 1 of 6") > make_samples.page_of(data, "Exercise guide")
 
 
-@pytest.mark.parametrize("name", sorted(make_samples.BOOKLETS))
+@pytest.mark.parametrize("name", sorted(make_samples.BOOKLETS) + sorted(make_samples.FILLED))
 def test_sample_passes_independent_readers(name: str) -> None:
     """Every committed sample passes qpdf's check (pikepdf), opens and renders non-blank in
     PDFium, and embeds every font it uses."""
@@ -62,10 +86,18 @@ def test_sample_passes_independent_readers(name: str) -> None:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         check = getattr(pdf, "check_pdf_syntax", None) or pdf.check  # pikepdf 10, older
         assert check() == []
+        # Form fields can only use the standard fonts (Helvetica): the form's own fonts are
+        # the one exception, and only in fillable samples.
+        form_fonts = set()
+        if "/AcroForm" in pdf.Root:
+            form_fonts = {f.objgen for f in pdf.Root.AcroForm.DR.Font.values()}
+            assert all(str(pdf.get_object(g).BaseFont) == "/Helvetica" for g in form_fonts)
         fonts = [
             obj
             for obj in pdf.objects
-            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"
+            if isinstance(obj, pikepdf.Dictionary)
+            and obj.get("/Type") == "/Font"
+            and obj.objgen not in form_fonts
         ]
         assert fonts
         for font in fonts:

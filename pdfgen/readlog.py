@@ -1,0 +1,281 @@
+"""Reading a filled log back: what a client typed into a fillable booklet or log sheet, as tidy
+rows, one per set.
+
+The form fields are named and recorded by `pdfgen.logfields`; each day's hidden record says what
+was printed (date, exercises, targets), so the PDF alone is enough. Typed values are read the
+way people type them (`62,5`, `62.5 kg`, `8`); anything else is kept as text and reported with
+where it is, never dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from pdfgen.errors import input_error
+from pdfgen.loads import convert
+from pdfgen.logfields import DAY_ROLES, INFO, RECORD_VERSION, info_names, week_field
+from pdfgen.text import spreadsheet_safe
+
+MAX_PDF_BYTES = 50 * 1024 * 1024
+_NUMBER = re.compile(r"\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*")
+_WEIGHT = re.compile(r"\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*(kg|kgs|lb|lbs)?\.?\s*", re.IGNORECASE)
+_MAX_WEIGHT = {"kg": 1000.0, "lb": 2200.0}
+
+
+@dataclass(frozen=True)
+class LoggedSet:
+    """One set as planned and as done. Numbers that could not be read stay as typed (text)."""
+
+    client: str
+    week: int
+    day: int
+    date: str
+    session: str
+    exercise: str
+    exercise_id: str
+    set: str
+    warmup: bool
+    target_reps: str
+    target_load: str
+    weight: float | str | None
+    units: str
+    reps: int | str | None
+    done: bool
+    rpe: float | str | None
+    notes: str
+    week_notes: str
+
+
+COLUMNS = tuple(f.name for f in fields(LoggedSet))
+
+
+@dataclass(frozen=True)
+class LogReading:
+    """Every set found in a filled PDF, and what could not be read as a number."""
+
+    sets: tuple[LoggedSet, ...]
+    problems: tuple[str, ...]
+
+
+def read_log(path: str | Path) -> LogReading:
+    """The sets logged in a filled PDF made with `--fillable`. Raises `InputError` for a file
+    that is not a readable PDF, or that pdfgen did not make."""
+    path = Path(path)
+    values = _field_values(path)
+    days = info_names(values)
+    if not days:
+        raise input_error(
+            str(path),
+            "has no pdfgen log fields: make it with `pdfgen build --fillable` or "
+            "`pdfgen log --fillable`, fill it in, and read that file.",
+        )
+    sets: list[LoggedSet] = []
+    problems: list[str] = []
+    for prefix, key in days:
+        record = _record(path, prefix + key + "_" + INFO, values)
+        sets += _day_sets(record, prefix, key, values, problems)
+    return LogReading(tuple(sets), tuple(problems))
+
+
+def _field_values(path: Path) -> dict[str, Any]:
+    """Every form field's value by name; a damaged or hostile PDF is an InputError."""
+    from pypdf import PdfReader
+
+    try:
+        if path.stat().st_size > MAX_PDF_BYTES:
+            raise input_error(
+                str(path), f"is larger than {MAX_PDF_BYTES // 2**20} MB; not a filled log."
+            )
+        with path.open("rb") as handle:
+            reader = PdfReader(handle)
+            found = reader.get_fields() or {}
+            return {str(name): field.get("/V") for name, field in found.items()}
+    except OSError as exc:
+        raise input_error(str(path), f"cannot be read ({exc.strerror or exc}).") from None
+    except RecursionError:
+        raise input_error(str(path), "is not a readable PDF (nested too deeply).") from None
+    except Exception as exc:  # pypdf raises many kinds on damaged files; none may escape
+        if type(exc).__module__.startswith("pdfgen"):
+            raise
+        raise input_error(str(path), f"is not a readable PDF ({_short(exc)}).") from None
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:200]
+
+
+def _record(path: Path, name: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A day's record, checked: a PDF can hold anything under a field's name."""
+    try:
+        record = json.loads(str(values.get(name) or ""))
+    except ValueError:
+        record = None
+    if (
+        not isinstance(record, dict)
+        or record.get("pdfgen") != RECORD_VERSION
+        or not isinstance(record.get("sets"), list)
+        or not all(isinstance(s, dict) for s in record["sets"])
+        or _int(record.get("week")) is None
+        or _int(record.get("day")) is None
+    ):
+        raise input_error(
+            str(path), "its record of what was printed is damaged; it cannot be read.", field=name
+        )
+    return record
+
+
+def _day_sets(
+    record: dict[str, Any],
+    prefix: str,
+    key: str,
+    values: Mapping[str, Any],
+    problems: list[str],
+) -> list[LoggedSet]:
+    def value(name: str) -> str:
+        return _text(values.get(prefix + name))
+
+    week, day = int(record["week"]), int(record["day"])
+    units = "lb" if record.get("units") == "lb" else "kg"
+    date = value(f"{key}_{DAY_ROLES['date']}") or _text(record.get("date"))
+    rpe_text = value(f"{key}_{DAY_ROLES['effort']}")
+    where_day = f"week {week}, day {day}"
+    rpe = _rpe(rpe_text, where_day, problems)
+    day_notes = value(f"{key}_{DAY_ROLES['day_notes']}")
+    week_notes = value(week_field(week))
+    rows = []
+    for item in record["sets"]:
+        stem = f"{key}_{_text(item.get('key'))}"
+        exercise = _text(item.get("exercise"))
+        where = f"{where_day}, {exercise}, set {_text(item.get('set'))}"
+        set_notes = value(f"{stem}_notes")
+        rows.append(
+            LoggedSet(
+                client=_text(record.get("client")),
+                week=week,
+                day=day,
+                date=date,
+                session=_text(record.get("session")),
+                exercise=exercise,
+                exercise_id=_text(item.get("exercise_id")),
+                set=_text(item.get("set")),
+                warmup=item.get("warmup") is True,
+                target_reps=_text(item.get("target_reps")),
+                target_load=_text(item.get("target_load")),
+                weight=read_weight(value(f"{stem}_weight"), units, where, problems),
+                units=units,
+                reps=read_reps(value(f"{stem}_reps"), where, problems),
+                done=_checked(values.get(prefix + f"{stem}_done")),
+                rpe=rpe,
+                notes="; ".join(n for n in (set_notes, day_notes) if n),
+                week_notes=week_notes,
+            )
+        )
+    return rows
+
+
+def read_weight(text: str, units: str, where: str, problems: list[str]) -> float | str | None:
+    """A typed weight in the sheet's units: `62,5`, `62.5 kg`, `140 lb` (converted).
+
+    >>> read_weight("62,5", "kg", "", []), read_weight("62.5 KG", "kg", "", [])
+    (62.5, 62.5)
+    >>> read_weight("", "kg", "", []) is None
+    True
+    >>> problems = []
+    >>> read_weight("sixty", "kg", "week 1, day 1, Pull-up, set 2", problems), problems
+    ('sixty', ["week 1, day 1, Pull-up, set 2: weight 'sixty' is not a number; kept as text."])
+    """
+    if not text:
+        return None
+    match = _WEIGHT.fullmatch(text)
+    if match:
+        number = float(match[1].replace(",", "."))
+        unit = (match[2] or units).lower().rstrip("s")
+        if number <= _MAX_WEIGHT[unit]:
+            return round(convert(number, "kg" if unit == "kg" else "lb", _unit(units)), 2)
+    problems.append(f"{where}: weight {text!r} is not a number; kept as text.")
+    return text
+
+
+def read_reps(text: str, where: str, problems: list[str]) -> int | str | None:
+    """Typed reps: a whole number (`8`, `8.0`); anything else is kept as text.
+
+    >>> read_reps("8", "", []), read_reps(" 12 ", "", [])
+    (8, 12)
+    >>> problems = []
+    >>> read_reps("8+2", "week 2, day 1, Row, set 1", problems), problems
+    ('8+2', ["week 2, day 1, Row, set 1: reps '8+2' is not a whole number; kept as text."])
+    """
+    if not text:
+        return None
+    match = _NUMBER.fullmatch(text)
+    if match:
+        number = float(match[1].replace(",", "."))
+        if number.is_integer() and number <= 1000:
+            return int(number)
+    problems.append(f"{where}: reps {text!r} is not a whole number; kept as text.")
+    return text
+
+
+def _rpe(text: str, where: str, problems: list[str]) -> float | str | None:
+    if not text:
+        return None
+    match = _NUMBER.fullmatch(text)
+    if match and 0 <= (number := float(match[1].replace(",", "."))) <= 10:
+        return number
+    problems.append(f"{where}: effort (RPE) {text!r} is not a number from 1 to 10; kept as text.")
+    return text
+
+
+def _unit(units: str) -> Any:
+    return "lb" if units == "lb" else "kg"
+
+
+def _text(value: Any) -> str:
+    """A field value as text: pypdf gives strings, names (`/Yes`) or nothing."""
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def _int(value: Any) -> int | None:
+    """A week or day number from a record, if it is one."""
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    return value if whole and 1 <= value <= 99 else None
+
+
+def _checked(value: Any) -> bool:
+    # A check box is on only when its value is exactly /Yes.
+    return str(value) == "/Yes"
+
+
+def to_csv(reading: LogReading) -> str:
+    """The sets as CSV, with a header row (empty cells where nothing was typed)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in reading.sets:
+        writer.writerow(_csv_cell(getattr(row, name)) for name in COLUMNS)
+    return buffer.getvalue()
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return spreadsheet_safe(str(value))
+
+
+def to_json(reading: LogReading) -> str:
+    """The sets as a JSON list of objects, one per set."""
+    return json.dumps([asdict(row) for row in reading.sets], ensure_ascii=False, indent=1) + "\n"
