@@ -323,6 +323,47 @@ def read_log(filled: Path, output: Path | None, force: bool) -> None:
     _say(f"wrote {output} ({len(reading.sets)} sets)")
 
 
+@cli.command("next")
+@click.argument("plan")
+@click.option(
+    "--log",
+    "log_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The filled log: a PDF made with --fillable, or what read-log wrote (CSV or JSON).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The plan file to write (default: PLAN-next.yaml in the current folder).",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def next_(plan: str, log_file: Path, output: Path | None, force: bool) -> None:
+    """Write the plan for the next block of PLAN from what the client actually did (--log):
+    a load goes up a step where every set reached the top of its range, down a step where sets
+    fell below the bottom twice, and otherwise stays at what was lifted.
+
+    The plan file is copied with only its loads changed, each with a comment saying why; the
+    changes are also listed here.
+
+    \b
+    Example:
+      pdfgen next upper-back --log zoe-filled.pdf -o zoe-block2.yaml
+    """
+    from pdfgen.loader import find_plan
+    from pdfgen.nextblock import next_block
+    from pdfgen.output import write_atomic
+
+    made = next_block(plan, log_file)
+    out = output or Path(f"{find_plan(plan).stem}-next.yaml")
+    write_atomic(out, made.text.encode("utf-8"), force=force)
+    for decision in made.decisions:
+        _say(str(decision))
+    changed = sum(d.new is not None and d.new != d.old for d in made.decisions)
+    _say(f"wrote {out} ({changed} of {len(made.decisions)} loads changed)")
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:

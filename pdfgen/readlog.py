@@ -84,6 +84,74 @@ def read_log(path: str | Path) -> LogReading:
     return LogReading(tuple(sets), tuple(problems))
 
 
+def load_logged(path: str | Path) -> LogReading:
+    """The sets of a log: a filled PDF, or what `read-log` wrote from one (CSV or JSON)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".json"):
+        return read_log(path)
+    try:
+        if path.stat().st_size > MAX_PDF_BYTES:
+            raise input_error(str(path), f"is larger than {MAX_PDF_BYTES // 2**20} MB.")
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise input_error(str(path), f"cannot be read ({exc.strerror or exc}).") from None
+    except UnicodeDecodeError:
+        raise input_error(str(path), "is not UTF-8 text; save it as UTF-8.") from None
+    if suffix == ".json":
+        try:
+            items = json.loads(text)
+        except ValueError as exc:
+            raise input_error(str(path), f"is not valid JSON ({exc}).") from None
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise input_error(str(path), "must be a list of sets, as `read-log` writes it.")
+        rows = [(n, {k: v for k, v in item.items()}) for n, item in enumerate(items, 1)]
+        where = "set"
+    else:
+        rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(io.StringIO(text)), 2)]
+        where = "row"
+    return LogReading(tuple(_logged(path, where, n, row) for n, row in rows), ())
+
+
+def _logged(path: Path, where: str, number: int, row: dict[str, Any]) -> LoggedSet:
+    """One set of a CSV or JSON log, checked: the columns `read-log` writes."""
+    missing = [c for c in ("week", "day", "session", "exercise_id", "set") if c not in row]
+    if missing:
+        raise input_error(
+            str(path), f"{where} {number} has no {', '.join(missing)}: is it from `read-log`?"
+        )
+    week, day = _whole(row.get("week")), _whole(row.get("day"))
+    if week is None or day is None:
+        raise input_error(str(path), f"{where} {number}: week and day must be whole numbers.")
+    return LoggedSet(
+        client=_text(row.get("client")),
+        week=week,
+        day=day,
+        date=_text(row.get("date")),
+        session=_text(row.get("session")),
+        exercise=_text(row.get("exercise")),
+        exercise_id=_text(row.get("exercise_id")),
+        set=_text(row.get("set")),
+        warmup=_text(row.get("warmup")).lower() in ("yes", "true"),
+        target_reps=_text(row.get("target_reps")),
+        target_load=_text(row.get("target_load")),
+        weight=read_weight(_text(row.get("weight")), _text(row.get("units")), "", []),
+        units="lb" if _text(row.get("units")) == "lb" else "kg",
+        reps=read_reps(_text(row.get("reps")), "", []),
+        done=_text(row.get("done")).lower() in ("yes", "true"),
+        rpe=_rpe(_text(row.get("rpe")), "", []),
+        notes=_text(row.get("notes")),
+        week_notes=_text(row.get("week_notes")),
+    )
+
+
+def _whole(value: Any) -> int | None:
+    """A week or day number as JSON (a number) or CSV (text) has it."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    return _int(value)
+
+
 def _field_values(path: Path) -> dict[str, Any]:
     """Every form field's value by name; a damaged or hostile PDF is an InputError."""
     from pypdf import PdfReader

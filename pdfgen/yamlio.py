@@ -44,6 +44,10 @@ class Document:
     value: Any
     value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # Where each scalar value is in the text (start and end index), and the closing brace of
+    # each flow mapping ({...}): what a tool that edits the file in place needs.
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    flow_ends: dict[Path_, int] = field(default_factory=dict)
 
     def locate(
         self, path: Path_, *, prefer_key: bool = False
@@ -202,7 +206,9 @@ class _Builder:
             ):
                 self._check_node(event)
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                value, _, _ = stack.pop()
+                value, path, _, flow = stack.pop()
+                if flow and isinstance(value, dict) and event.start_mark:
+                    self.doc.flow_ends[path] = event.start_mark.index
                 root_set = self._attach(stack, value, event) or root_set
                 continue
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -211,7 +217,7 @@ class _Builder:
                 path = self._child_path(stack, event)
                 self._mark(path, event)
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append([container, path, None])
+                stack.append([container, path, None, bool(event.flow_style)])
                 continue
             if isinstance(event, yaml.ScalarEvent):
                 if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
@@ -219,6 +225,8 @@ class _Builder:
                     continue
                 path = self._child_path(stack, event)
                 self._mark(path, event)
+                if event.start_mark and event.end_mark:
+                    self.doc.spans[path] = (event.start_mark.index, event.end_mark.index)
                 root_set = self._attach(stack, self._scalar(event), event) or root_set
         if self.problems:
             raise InputError(self.problems)
@@ -248,7 +256,7 @@ class _Builder:
     def _child_path(self, stack: list[list[Any]], event: Any) -> Path_:
         if not stack:
             return ()
-        container, path, key = stack[-1]
+        container, path, key, _ = stack[-1]
         if isinstance(container, dict):
             return (*path, key)
         return (*path, len(container))
