@@ -1,5 +1,5 @@
-"""Benchmark: one 12-week, 3-day booklet in-process, its log sheets (`--weeks all`), and
-`pdfgen build` as a whole process.
+"""Benchmark: one 12-week, 3-day booklet in-process (plain, fillable and imposed), its log
+sheets (`--weeks all`), reading a filled log back, and `pdfgen build` as a whole process.
 
     python benchmarks/bench_booklet.py [--runs 20]
 
@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pdfgen
 from pdfgen.loader import load_plan
@@ -25,16 +26,31 @@ from pdfgen.loader import load_plan
 PLAN = Path(__file__).with_name("twelve-week-three-day.yaml")
 
 
-def in_process(runs: int) -> tuple[float, int]:
-    """Median seconds to render the booklet from a loaded plan, and its page count."""
+def in_process(runs: int, **options: Any) -> tuple[float, int, int]:
+    """Median seconds to render the booklet from a loaded plan, its page count and size."""
     plan = load_plan(PLAN)
-    pages = pdfgen.render_booklet(plan, io.BytesIO(), client="Zoë Ørsted").pages  # warm-up
+    made = pdfgen.render_booklet(plan, io.BytesIO(), client="Zoë Ørsted", **options)  # warm-up
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        pdfgen.render_booklet(plan, io.BytesIO(), client="Zoë Ørsted")
+        pdfgen.render_booklet(plan, io.BytesIO(), client="Zoë Ørsted", **options)
         times.append(time.perf_counter() - start)
-    return statistics.median(times), pages
+    return statistics.median(times), made.pages, made.size
+
+
+def read_back(runs: int) -> tuple[float, int]:
+    """Median seconds for `read_log` of a fillable booklet, and the number of sets read."""
+    plan = load_plan(PLAN)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fillable.pdf"
+        pdfgen.render_booklet(plan, path, client="Zoë Ørsted", fillable=True)
+        sets = len(pdfgen.read_log(path).sets)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            pdfgen.read_log(path)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times), sets
 
 
 def log_sheets(runs: int) -> tuple[float, int]:
@@ -79,12 +95,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    seconds, pages = in_process(args.runs)
+    seconds, pages, size = in_process(args.runs)
     print(
         f"in-process: {seconds * 1000:.1f} ms median for {pages} pages "
-        f"({pages / seconds:.0f} pages/s), peak RSS "
+        f"({pages / seconds:.0f} pages/s, {size / 1024:.0f} KiB), peak RSS "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )
+    seconds, pages, size = in_process(args.runs, fillable=True)
+    print(f"fillable: {seconds * 1000:.1f} ms median, {pages} pages, {size / 1024:.0f} KiB")
+    seconds, pages, size = in_process(max(3, args.runs // 4), page_size="a5", impose="saddle")
+    print(f"A5 imposed saddle: {seconds * 1000:.0f} ms median, {pages} sheet sides")
+    seconds, sets = read_back(max(3, args.runs // 4))
+    print(f"read-log of the fillable booklet: {seconds * 1000:.0f} ms median for {sets} sets")
     seconds, pages = log_sheets(args.runs)
     print(f"log sheets, all weeks: {seconds * 1000:.1f} ms median for {pages} pages")
     seconds, peak = whole_command(max(5, args.runs // 4))

@@ -8,6 +8,7 @@ raises become one clear message on stderr and an exit status: 1 bad input, 2 usa
 from __future__ import annotations
 
 import json
+import logging
 import re
 import signal
 import sys
@@ -40,6 +41,8 @@ class _Group(click.Group):
     """Turns pdfgen's errors into messages and exit statuses, once, for every command."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        # pypdf logs what it makes of a damaged PDF; pdfgen says it once, as an error line.
+        logging.getLogger("pypdf").addHandler(logging.NullHandler())
         try:
             return super().invoke(ctx)
         except PdfgenError as exc:
@@ -288,7 +291,7 @@ def batch(
 
 
 @cli.command("read-log")
-@click.argument("filled", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("filled", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",

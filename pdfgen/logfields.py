@@ -21,6 +21,7 @@ from pdfgen.schedule import Day, Entry, SetTarget
 
 RECORD_VERSION = 1
 INFO = "info"
+BOOKLET_NOTES = "notes"  # the notes page at the end of a booklet
 # What a client writes per set, per day and per week; a layout's grid column names the first.
 SET_ROLES = ("weight", "reps", "done", "notes")
 DAY_ROLES = {"date": "date", "effort": "rpe", "day_notes": "notes"}

@@ -14,18 +14,27 @@ import io
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from pdfgen.errors import input_error
 from pdfgen.loads import convert
-from pdfgen.logfields import DAY_ROLES, INFO, RECORD_VERSION, info_names, week_field
+from pdfgen.logfields import (
+    BOOKLET_NOTES,
+    DAY_ROLES,
+    INFO,
+    RECORD_VERSION,
+    info_names,
+    week_field,
+)
 from pdfgen.text import spreadsheet_safe
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 _NUMBER = re.compile(r"\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*")
 _WEIGHT = re.compile(r"\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*(kg|kgs|lb|lbs)?\.?\s*", re.IGNORECASE)
+# "1,250" is a thousand and a quarter to some and one and a quarter to others.
+_THOUSANDS = re.compile(r"\d{1,3},\d{3}")
 _MAX_WEIGHT = {"kg": 1000.0, "lb": 2200.0}
 
 
@@ -51,6 +60,7 @@ class LoggedSet:
     rpe: float | str | None
     notes: str
     week_notes: str
+    booklet_notes: str = ""  # the notes page at the end of a booklet
 
 
 COLUMNS = tuple(f.name for f in fields(LoggedSet))
@@ -80,7 +90,9 @@ def read_log(path: str | Path) -> LogReading:
     problems: list[str] = []
     for prefix, key in days:
         record = _record(path, prefix + key + "_" + INFO, values)
-        sets += _day_sets(record, prefix, key, values, problems)
+        booklet_notes = _text(values.get(prefix + BOOKLET_NOTES))
+        day = _day_sets(record, prefix, key, values, problems)
+        sets += [replace(row, booklet_notes=booklet_notes) for row in day]
     return LogReading(tuple(sets), tuple(problems))
 
 
@@ -142,6 +154,7 @@ def _logged(path: Path, where: str, number: int, row: dict[str, Any]) -> LoggedS
         rpe=_rpe(_text(row.get("rpe")), "", []),
         notes=_text(row.get("notes")),
         week_notes=_text(row.get("week_notes")),
+        booklet_notes=_text(row.get("booklet_notes")),
     )
 
 
@@ -184,7 +197,7 @@ def _record(path: Path, name: str, values: Mapping[str, Any]) -> dict[str, Any]:
     """A day's record, checked: a PDF can hold anything under a field's name."""
     try:
         record = json.loads(str(values.get(name) or ""))
-    except ValueError:
+    except (ValueError, RecursionError):
         record = None
     if (
         not isinstance(record, dict)
@@ -263,6 +276,12 @@ def read_weight(text: str, units: str, where: str, problems: list[str]) -> float
     if not text:
         return None
     match = _WEIGHT.fullmatch(text)
+    if match and _THOUSANDS.fullmatch(match[1]):
+        problems.append(
+            f"{where}: weight {text!r} could be {match[1].replace(',', '.')} or "
+            f"{match[1].replace(',', '')}; kept as text."
+        )
+        return text
     if match:
         number = float(match[1].replace(",", "."))
         unit = (match[2] or units).lower().rstrip("s")
@@ -296,7 +315,7 @@ def _rpe(text: str, where: str, problems: list[str]) -> float | str | None:
     if not text:
         return None
     match = _NUMBER.fullmatch(text)
-    if match and 0 <= (number := float(match[1].replace(",", "."))) <= 10:
+    if match and 1 <= (number := float(match[1].replace(",", "."))) <= 10:
         return number
     problems.append(f"{where}: effort (RPE) {text!r} is not a number from 1 to 10; kept as text.")
     return text

@@ -47,7 +47,7 @@ from pdfgen.flowables import (
 )
 from pdfgen.grid import DayGrid, compose_day
 from pdfgen.layout import FOOTER_BAND, HEADER_BAND, HEADING_BAND, MM, Layout, counted
-from pdfgen.logfields import week_field
+from pdfgen.logfields import BOOKLET_NOTES, week_field
 from pdfgen.plan import Exercise, Prescription
 from pdfgen.progression import describe_progression
 from pdfgen.schedule import Day, Schedule, Week, session_letter, superset_labels
@@ -637,7 +637,7 @@ class BookletRenderer:
             NotesLines(
                 self.layout.grid.row_height * MM,
                 self.layout.colors.rule,
-                "notes",
+                BOOKLET_NOTES,
                 self.fields.blank if self.fields else None,
             ),
         ]

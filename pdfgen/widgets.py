@@ -9,6 +9,7 @@ read back, but may not show).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
@@ -133,22 +134,33 @@ class FieldMaker:
 
 
 def _form(canv: Canvas) -> Any:
-    """The canvas's AcroForm, made to share one font object between all fields.
+    """The canvas's AcroForm, made to share what identical fields can share.
 
-    reportlab makes a new Helvetica object for every field, and with it a new appearance
-    stream even for identical empty cells: 260 copies of each in a 12-page booklet.
+    reportlab makes a new Helvetica object for every field, and with it a new appearance stream
+    even for identical empty cells (260 copies of each in a 12-page booklet); and it draws the
+    six appearances of every check box anew before finding it has them already (most of the
+    time a fillable booklet took). Both are remembered here, per document.
     """
     form = canv.acroForm
-    if not hasattr(form, "_pdfgen_fonts"):
-        make_font, cache = form.makeFont, {}
-
-        def shared_font(name: str | None) -> Any:
-            if name not in cache:
-                cache[name] = make_font(name)
-            return cache[name]
-
-        form.makeFont, form._pdfgen_fonts = shared_font, cache
+    if not hasattr(form, "_pdfgen_shared"):
+        form._pdfgen_shared = True
+        form.makeFont = _remembered(form.makeFont)
+        form.checkboxAP = _remembered(form.checkboxAP)
+        form.txAP = _remembered(form.txAP)
     return form
+
+
+def _remembered(make: Callable[..., Any]) -> Callable[..., Any]:
+    made: dict[str, Any] = {}
+
+    def remembered(*args: Any, **kwargs: Any) -> Any:
+        # Colours are not hashable; their repr names their values.
+        key = repr((args, sorted(kwargs.items())))
+        if key not in made:
+            made[key] = make(*args, **kwargs)
+        return made[key]
+
+    return remembered
 
 
 def _exercise_names(day: Day) -> dict[str, str]:
