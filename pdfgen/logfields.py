@@ -127,6 +127,7 @@ def _set_record(entry: Entry, key: str, target: SetTarget) -> dict[str, Any]:
         "exercise_id": entry.exercise_id,
         "set": target.label,
         "warmup": target.warmup,
+        "deload": entry.deload,
         "target_reps": str(target.reps),
         "target_load": target.load or entry.load_note,
     }

@@ -15,6 +15,7 @@ survive: only `load:` values change (or are added), each with a comment saying w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -22,8 +23,8 @@ from pathlib import Path
 
 from pdfgen.errors import input_error
 from pdfgen.loader import find_plan, load_plan_text, plan_from_document
-from pdfgen.loads import Unit, convert, format_weight, round_to
-from pdfgen.plan import Plan, Prescription
+from pdfgen.loads import MAX_LOAD, Unit, convert, format_weight, parse_load, round_to
+from pdfgen.plan import Plan, Prescription, Session
 from pdfgen.readlog import LoggedSet, load_logged
 from pdfgen.text import clean, one_line
 from pdfgen.yamlio import Document, Path_, decode, read_yaml
@@ -38,6 +39,11 @@ class Decision:
     old: str  # the plan's load as written, or ""
     new: str | None  # the next block's load, or None when it stays as the plan has it
     reason: str
+
+    @property
+    def changes(self) -> bool:
+        """Whether the plan's text changes."""
+        return self.new is not None and self.new != self.old
 
     def __str__(self) -> str:
         if self.new is None:
@@ -74,29 +80,47 @@ def next_block(plan: str | Path, log: str | Path) -> NextBlock:
     decisions = []
     edits: list[_Edit] = []
     for s, session in enumerate(model.sessions):
+        keys = _entry_keys(session)
         for e, item in enumerate(session.exercises):
-            decision = decide(model, session.name, item, _rows(logged, session.name, item))
+            rows = _rows(logged, session.name, item, keys[e])
+            decision = decide(model, session.name, item, rows)
             decisions.append(decision)
-            if decision.new is not None and decision.new != decision.old:
-                edits.append(_edit(text, doc, ("sessions", s, "exercises", e), decision))
-    patched = _apply(text, edits)
-    result = _header(decisions, log, logged) + patched
+            if decision.changes:
+                edits += _edits(text, doc, ("sessions", s, "exercises", e), decision)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    patched = _apply(text, edits, newline)
+    result = _header(decisions, log, logged, newline) + patched
     load_plan_text(result, name=f"the next block of {path.name}")  # proves it builds
     return NextBlock(result, tuple(decisions))
 
 
-def _rows(logged: Sequence[LoggedSet], session: str, item: Prescription) -> list[LoggedSet]:
-    """The work sets logged for one exercise of one session, in training order."""
-    rows = [
+def _entry_keys(session: Session) -> list[str]:
+    """Each exercise's key in the log, as `logfields.entry_keys` names them: its id, with
+    `-2`, `-3`... when the session has it more than once."""
+    seen: dict[str, int] = {}
+    keys = []
+    for item in session.exercises:
+        count = seen[item.exercise] = seen.get(item.exercise, 0) + 1
+        keys.append(item.exercise if count == 1 else f"{item.exercise}-{count}")
+    return keys
+
+
+def _rows(
+    logged: Sequence[LoggedSet], session: str, item: Prescription, key: str | None = None
+) -> list[LoggedSet]:
+    """The sets logged for one exercise of one session (its `key`-th time in the session)."""
+    return [
         r
         for r in logged
-        if r.session == session and r.exercise_id == item.exercise and not r.warmup
+        if r.session == session
+        and r.exercise_id == item.exercise
+        and (key is None or r.entry in (key, ""))
     ]
-    return sorted(rows, key=lambda r: (r.week, r.day))
 
 
-def decide(plan: Plan, session: str, item: Prescription, rows: list[LoggedSet]) -> Decision:
-    """The next block's load for one exercise, from its logged work sets."""
+def decide(plan: Plan, session: str, item: Prescription, rows: Sequence[LoggedSet]) -> Decision:
+    """The next block's load for one exercise, from its logged sets (any order; warm-ups and
+    deload weeks do not count: they are light on purpose)."""
     name = plan.exercise(item).name
     old = str(item.load or "")
 
@@ -106,10 +130,11 @@ def decide(plan: Plan, session: str, item: Prescription, rows: list[LoggedSet]) 
     target = item.reps
     if target.amrap:
         return keep("as many reps as possible: no range to judge by")
-    sessions = [list(group) for _, group in groupby(rows, key=lambda r: (r.week, r.day))]
+    work = sorted((r for r in rows if not r.warmup and not r.deload), key=lambda r: (r.week, r.day))
+    sessions = [list(group) for _, group in groupby(work, key=lambda r: (r.week, r.day))]
     sessions = [g for g in sessions if any(isinstance(r.reps, int) for r in g)]
     if not sessions:
-        return keep("no reps logged")
+        return keep("no reps logged outside deload weeks")
     last = sessions[-1]
     when = f"week {last[0].week}, day {last[0].day}"
     weights = [r.weight for r in last if isinstance(r.weight, float)]
@@ -122,6 +147,8 @@ def decide(plan: Plan, session: str, item: Prescription, rows: list[LoggedSet]) 
     if all(isinstance(r.reps, int) and r.reps >= target.high for r in last):
         new = round_to(lifted + step, increment)
         reason = f"every set reached {target.high} {unit} in {when}"
+        if new > MAX_LOAD[units]:
+            new, reason = round_to(lifted, increment), f"{reason}, but it is the most pdfgen plans"
     elif len(sessions) >= 2 and all(
         any(isinstance(r.reps, int) and r.reps < target.low for r in group)
         for group in sessions[-2:]
@@ -132,7 +159,19 @@ def decide(plan: Plan, session: str, item: Prescription, rows: list[LoggedSet]) 
         new = round_to(lifted, increment)
         reached = sum(isinstance(r.reps, int) and r.reps >= target.high for r in last)
         reason = f"{reached} of {len(last)} sets reached {target.high} {unit} in {when}"
-    return Decision(session, name, old, format_weight(new, units), reason)
+    written = format_weight(new, units)
+    # The same weight spelled otherwise ("40kg") is no change: the plan keeps its spelling.
+    if _same_load(old, new, units):
+        written = old
+    return Decision(session, name, old, written, reason)
+
+
+def _same_load(old: str, new: float, units: Unit) -> bool:
+    try:
+        load = parse_load(old)
+    except ValueError:
+        return False
+    return load is not None and load.unit == units and abs(load.value - new) < 1e-9
 
 
 def _step(plan: Plan, item: Prescription, units: Unit, lifted: float) -> tuple[float, float]:
@@ -155,27 +194,55 @@ class _Edit:
     text: str
 
 
-def _edit(text: str, doc: Document, entry: Path_, decision: Decision) -> _Edit:
-    """The change of one exercise entry's `load:` in the plan's text."""
+def _edits(text: str, doc: Document, entry: Path_, decision: Decision) -> list[_Edit]:
+    """The changes to one exercise entry's text: its `load:` value replaced or added, and a
+    comment saying why, at the end of the line where that is safe, otherwise on a line of its
+    own above."""
     assert decision.new is not None
     note = f"was {decision.old}" if decision.old else "added"
     comment = f"# {one_line(clean(note))}: {one_line(clean(decision.reason))}"
+    if entry in doc.flow_ends:  # {exercise: ..., load: ...}: no comment inside the braces
+        return [
+            _flow_load(text, doc, entry, decision.new),
+            _comment_above(text, doc, entry, comment),
+        ]
+    span = doc.spans.get((*entry, "load"))
+    if span is None:
+        # A new line after the `exercise:` line, at the same indent as the entry's keys.
+        exercise = doc.spans[(*entry, "exercise")]
+        column = doc.key_marks[(*entry, "exercise")][1]
+        at = _line_end(text, exercise[1]) + 1
+        return [_Edit(at, at, f"{' ' * (column - 1)}load: {decision.new}  {comment}\n")]
+    start, end = span
+    value = text[start:end]
+    # A folded or literal value (`load: >` and the text below) ends with its line break.
+    tail = value[len(value.rstrip()) :] if "\n" in value else ""
+    if start == end:  # `load:` with nothing after it
+        return [_Edit(start, end, f" {decision.new}  {comment}")]
+    if tail or not text[end : _line_end(text, end)].strip(" \r"):
+        return [_Edit(start, end, f"{decision.new}  {comment}{tail}")]
+    # The line goes on after the value (a comment of the trainer's): keep it, note ours above.
+    return [_Edit(start, end, decision.new), _comment_above(text, doc, entry, comment)]
+
+
+def _flow_load(text: str, doc: Document, entry: Path_, load: str) -> _Edit:
     span = doc.spans.get((*entry, "load"))
     if span is not None:
         start, end = span
-        rest = text[end : _line_end(text, end)]
-        # A comment only where the line ends with the value (or closing brackets), and has none.
-        fits = not rest.strip(" }]")
-        return _Edit(start, end, decision.new + (f"  {comment}" if fits else ""))
-    if entry in doc.flow_ends:
-        close = doc.flow_ends[entry]
-        at = len(text[:close].rstrip())
-        return _Edit(at, at, f", load: {decision.new}")
-    # A block mapping: a new line after the `exercise:` line, at the same indent.
-    exercise = doc.spans[(*entry, "exercise")]
-    column = doc.key_marks[(*entry, "exercise")][1]
-    at = _line_end(text, exercise[1]) + 1
-    return _Edit(at, at, f"{' ' * (column - 1)}load: {decision.new}  {comment}\n")
+        return _Edit(start, end, load if start != end else f" {load}")
+    at = len(text[: doc.flow_ends[entry]].rstrip())
+    separator = " " if text[at - 1] in ",{" else ", "
+    return _Edit(at, at, f"{separator}load: {load}")
+
+
+def _comment_above(text: str, doc: Document, entry: Path_, comment: str) -> _Edit:
+    """A comment line above the line where the entry's load is (or the entry begins)."""
+    span = doc.spans.get((*entry, "load"))
+    index = span[0] if span else doc.spans[(*entry, "exercise")][0]
+    line_start = text.rfind("\n", 0, index) + 1
+    line = text[line_start:index]
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    return _Edit(line_start, line_start, f"{indent}{comment}\n")
 
 
 def _line_end(text: str, index: int) -> int:
@@ -183,18 +250,22 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _apply(text: str, edits: list[_Edit]) -> str:
-    # From the end backwards, so that each edit's positions still hold.
+def _apply(text: str, edits: list[_Edit], newline: str) -> str:
+    # From the end backwards, so that each edit's positions still hold; the same position
+    # keeps its edits in the order given.
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[: edit.start] + edit.text + text[edit.end :]
-    return text if text.endswith("\n") else text + "\n"
+        added = re.sub(r"(?<!\r)\n", newline, edit.text)
+        text = text[: edit.start] + added + text[edit.end :]
+    return text if text.endswith("\n") else text + newline
 
 
-def _header(decisions: list[Decision], log: str | Path, logged: Sequence[LoggedSet]) -> str:
+def _header(
+    decisions: list[Decision], log: str | Path, logged: Sequence[LoggedSet], newline: str
+) -> str:
     clients = sorted({r.client for r in logged if r.client})
     who = f" for {', '.join(clients)}" if clients else ""
     lines = [f"Next block{who}, made by `pdfgen next` from {Path(log).name}."]
     lines += ["Loads from what was done in the last logged session of each exercise:"]
     lines += [f"  {decision}" for decision in decisions]
     # Names come from the log (anything a client typed): one line each, no control characters.
-    return "".join(f"# {one_line(clean(line))}\n" for line in lines) + "\n"
+    return "".join(f"# {one_line(clean(line))}{newline}" for line in lines) + newline

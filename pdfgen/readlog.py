@@ -49,8 +49,10 @@ class LoggedSet:
     session: str
     exercise: str
     exercise_id: str
+    entry: str  # the exercise's key in its day: its id, or `pull-up-2` for its second time
     set: str
     warmup: bool
+    deload: bool
     target_reps: str
     target_load: str
     weight: float | str | None
@@ -120,7 +122,11 @@ def load_logged(path: str | Path) -> LogReading:
         rows = [(n, {k: v for k, v in item.items()}) for n, item in enumerate(items, 1)]
         where = "set"
     else:
-        rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(io.StringIO(text)), 2)]
+        try:
+            rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(io.StringIO(text)), 2)]
+        except csv.Error as exc:
+            message = f"is not a CSV file as `read-log` writes it ({exc})."
+            raise input_error(str(path), message) from None
         where = "row"
     return LogReading(tuple(_logged(path, where, n, row) for n, row in rows), ())
 
@@ -143,19 +149,26 @@ def _logged(path: Path, where: str, number: int, row: dict[str, Any]) -> LoggedS
         session=_text(row.get("session")),
         exercise=_text(row.get("exercise")),
         exercise_id=_text(row.get("exercise_id")),
+        entry=_text(row.get("entry")) or _text(row.get("exercise_id")),
         set=_text(row.get("set")),
-        warmup=_text(row.get("warmup")).lower() in ("yes", "true"),
+        warmup=_yes(row.get("warmup")),
+        deload=_yes(row.get("deload")),
         target_reps=_text(row.get("target_reps")),
         target_load=_text(row.get("target_load")),
         weight=read_weight(_text(row.get("weight")), _text(row.get("units")), "", []),
         units="lb" if _text(row.get("units")) == "lb" else "kg",
         reps=read_reps(_text(row.get("reps")), "", []),
-        done=_text(row.get("done")).lower() in ("yes", "true"),
+        done=_yes(row.get("done")),
         rpe=_rpe(_text(row.get("rpe")), "", []),
         notes=_text(row.get("notes")),
         week_notes=_text(row.get("week_notes")),
         booklet_notes=_text(row.get("booklet_notes")),
     )
+
+
+def _yes(value: Any) -> bool:
+    """A yes/no column: `yes` as CSV has it, `true` as JSON has it."""
+    return value is True or _text(value).lower() in ("yes", "true")
 
 
 def _whole(value: Any) -> int | None:
@@ -233,7 +246,8 @@ def _day_sets(
     week_notes = value(week_field(week))
     rows = []
     for item in record["sets"]:
-        stem = f"{key}_{_text(item.get('key'))}"
+        set_key = _text(item.get("key"))
+        stem = f"{key}_{set_key}"
         exercise = _text(item.get("exercise"))
         where = f"{where_day}, {exercise}, set {_text(item.get('set'))}"
         set_notes = value(f"{stem}_notes")
@@ -246,8 +260,10 @@ def _day_sets(
                 session=_text(record.get("session")),
                 exercise=exercise,
                 exercise_id=_text(item.get("exercise_id")),
+                entry=set_key.rpartition("_")[0],
                 set=_text(item.get("set")),
                 warmup=item.get("warmup") is True,
+                deload=item.get("deload") is True,
                 target_reps=_text(item.get("target_reps")),
                 target_load=_text(item.get("target_load")),
                 weight=read_weight(value(f"{stem}_weight"), units, where, problems),
@@ -326,10 +342,11 @@ def _unit(units: str) -> Any:
 
 
 def _text(value: Any) -> str:
-    """A field value as text: pypdf gives strings, names (`/Yes`) or nothing."""
+    """A field value as text: pypdf gives strings, names (`/Yes`) or nothing. A line break typed
+    into a form field is a CR; it is written as a newline, as every other file has it."""
     if value is None:
         return ""
-    return str(value).strip()
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _int(value: Any) -> int | None:
