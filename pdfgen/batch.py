@@ -94,6 +94,8 @@ def run_batch(
     layout: str | None = None,
     fillable: bool = False,
     impose: Mode | None = None,
+    logo: str | Path | None = None,
+    brand_color: str | None = None,
     progress: Callable[[RowResult], None] | None = None,
 ) -> BatchResult:
     """Make a booklet for every row of `roster` in `folder` (default: a folder named after
@@ -103,7 +105,7 @@ def run_batch(
     kept unless `force`; `dry_run` only checks every row and says what would be written.
     `fillable` booklets have form fields, named `r<row>_...` so that they stay apart in a
     merged file; `impose` ("saddle" or "2up") applies to the merged file, each booklet imposed
-    on its own sheets.
+    on its own sheets. `logo` and `brand_color` brand every booklet.
     `progress` is called with each row's result as it finishes.
     """
     started = time.perf_counter()
@@ -113,7 +115,14 @@ def run_batch(
     out = Path(folder) if folder is not None else Path(roster.stem)
     if merge is not None and Path(merge).exists() and not force and not dry_run:
         raise OutputError(f"{merge} already exists; use --force to replace it.")
+    if logo is not None or brand_color:
+        # A bad logo or colour is the same for every row: refuse it once, before any work.
+        from pdfgen.booklet import branded, pick_layout
+
+        branded(pick_layout(layout, None), logo, brand_color)
+    brand = {"logo": str(Path(logo).resolve()) if logo else None, "brand_color": brand_color}
     results, tasks = _plan_rows(rows, roster.parent, out, layout, fillable)
+    tasks = [replace(task, options=task.options | brand) for task in tasks]
     to_render = []
     for task in tasks:
         kept = Path(task.target).exists() and not force
@@ -329,7 +338,12 @@ def make_booklet(task: _Task) -> RowResult:
     try:
         if "weeks" in options:
             options["weeks"] = _whole_number(options["weeks"])
-        layout = _cached_layout(options.pop("layout", None), options.get("page_size"))
+        layout = _cached_layout(
+            options.pop("layout", None),
+            options.get("page_size"),
+            options.pop("logo", None),
+            options.pop("brand_color", None),
+        )
         buffer = io.BytesIO()
         made = render_booklet(_cached_plan(task.plan), buffer, layout=layout, **options)
         data = buffer.getvalue()
@@ -353,10 +367,13 @@ def _cached_plan(reference: str) -> Any:
 
 
 @cache
-def _cached_layout(name: str | None, page_size: str | None) -> Any:
-    from pdfgen.booklet import pick_layout
+def _cached_layout(
+    name: str | None, page_size: str | None, logo: str | None, color: str | None
+) -> Any:
+    # Each worker reads a layout (and decodes a logo) once, however many clients use it.
+    from pdfgen.booklet import branded, pick_layout
 
-    return pick_layout(name, page_size)
+    return branded(pick_layout(name, page_size), logo, color)
 
 
 def _whole_number(text: str) -> int:
@@ -383,7 +400,9 @@ def row_error(task: _Task) -> str:
     from pdfgen.options import check_options
     from pdfgen.plan import missing_maxes
 
-    options = {k: v for k, v in task.options.items() if k != "layout"}
+    # What the client's row says; how the booklet is made (layout, form, brand) is checked apart.
+    made_how = {"layout", "fillable", "field_prefix", "logo", "brand_color"}
+    options = {k: v for k, v in task.options.items() if k not in made_how}
     try:
         if "weeks" in options:
             options["weeks"] = _whole_number(options["weeks"])
@@ -392,7 +411,12 @@ def row_error(task: _Task) -> str:
         problems = missing_maxes(plan, checked.maxes or {})
         if problems:
             raise InputError(problems)
-        _cached_layout(task.options.get("layout"), options.get("page_size"))
+        _cached_layout(
+            task.options.get("layout"),
+            options.get("page_size"),
+            task.options.get("logo"),
+            task.options.get("brand_color"),
+        )
     except PdfgenError as exc:
         return _one_line(str(exc))
     return ""

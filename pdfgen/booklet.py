@@ -56,6 +56,8 @@ def render_booklet(
     fillable: bool = False,
     field_prefix: str = "",
     impose: Mode | None = None,
+    logo: str | Path | None = None,
+    brand_color: str | None = None,
     force: bool = False,
 ) -> BookletResult:
     """Render a client's booklet for `plan` (a Plan, a plan file or a built-in plan id).
@@ -65,8 +67,9 @@ def render_booklet(
     session; `maxes` are one-rep maxes by exercise ("pull-up": "80kg") for percentage loads;
     `notes` print on the cover. `fillable` puts a form field on every blank cell (names start
     with `field_prefix` when booklets will be merged); `impose` ("saddle" or "2up") puts two
-    pages on each sheet for printing. Raises `InputError` for bad input and `OutputError` when
-    it cannot write.
+    pages on each sheet for printing. `logo` (a PNG or JPEG) and `brand_color` ('#rrggbb') put
+    the trainer's brand on it, over the layout's own. Raises `InputError` for bad input and
+    `OutputError` when it cannot write.
     """
     plan = plan if isinstance(plan, Plan) else load_plan(plan)
     options = check_options(
@@ -82,6 +85,7 @@ def render_booklet(
         notes=notes,
     )
     chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size)
+    chosen = branded(chosen, logo, brand_color)
     schedule = _schedule(plan, options, options.weeks)
     form = _Form(fillable, field_prefix, impose)
     return _produce(schedule, chosen, options, out, force, form=form)
@@ -102,6 +106,8 @@ def render_log(
     maxes: Mapping[str, str | float | Load] | None = None,
     fillable: bool = False,
     impose: Mode | None = None,
+    logo: str | Path | None = None,
+    brand_color: str | None = None,
     force: bool = False,
 ) -> BookletResult:
     """Render weekly log sheets: one sheet per week of `weeks` ("1-4", "3", "2,5-6", "all"),
@@ -120,6 +126,7 @@ def render_log(
     )
     wanted = weeks_to_print(weeks, plan.weeks)
     chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size, "log")
+    chosen = branded(chosen, logo, brand_color)
     schedule = _schedule(plan, options, plan.weeks)
     form = _Form(fillable, "", impose)
     return _produce(schedule, chosen, options, out, force, only_weeks=wanted, form=form)
@@ -255,6 +262,15 @@ def pick_layout(layout: str | Path | None, page_size: str | None, kind: str = ""
     return load_layout(layout or default, page_size=page_size)
 
 
+def branded(layout: Layout, logo: str | Path | None, color: str | None) -> Layout:
+    """The layout with a logo or brand colour given for this booklet, over its own."""
+    if logo is None and not color:
+        return layout
+    from pdfgen.branding import with_brand
+
+    return with_brand(layout, logo=Path(logo) if logo else None, color=color or None)
+
+
 def glyph_warnings(plan: Plan, layout: Layout, fonts: FontSet, *names: str) -> tuple[str, ...]:
     """A warning naming each character the font cannot draw (it would print as a box)."""
     missing = missing_characters([*names, *printed_texts(plan, layout)], fonts.has_glyph)
@@ -284,6 +300,7 @@ def printed_texts(plan: Plan, layout: Layout) -> list[str]:
     labels = layout.labels.model_dump().values()
     texts += [text for value in labels for text in (value if isinstance(value, list) else [value])]
     texts += [column.label for column in layout.grid.columns]
+    texts.append(layout.brand.contact or "")
     return texts
 
 

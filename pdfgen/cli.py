@@ -129,6 +129,16 @@ def _client_options(command: Callable[..., None]) -> Callable[..., None]:
             "folded) or 2up (in reading order).",
         ),
         click.option(
+            "--logo",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="The trainer's logo (PNG or JPEG), on the cover and every page.",
+        ),
+        click.option(
+            "--brand-color",
+            metavar="#RRGGBB",
+            help="The trainer's colour for headings and title bars.",
+        ),
+        click.option(
             "--client-file",
             type=click.Path(dir_okay=False, path_type=Path),
             help="A YAML file of the client's details (client, trainer, start, days, "
@@ -228,6 +238,12 @@ def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -
 @click.option("--layout", help="A layout for rows that name none.")
 @click.option("--fillable", is_flag=True, help="Form fields on every blank cell.")
 @click.option(
+    "--logo",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The trainer's logo (PNG or JPEG) on every booklet.",
+)
+@click.option("--brand-color", metavar="#RRGGBB", help="The trainer's colour for every booklet.")
+@click.option(
     "--impose",
     type=click.Choice(["saddle", "2up"]),
     help="With --merge: each booklet two pages to a sheet (saddle: folded A5 on A4; 2up).",
@@ -242,6 +258,8 @@ def batch(
     layout: str | None,
     fillable: bool,
     impose: Impose | None,
+    logo: Path | None,
+    brand_color: str | None,
 ) -> None:
     """Make a booklet for every client of ROSTER (a CSV from a spreadsheet, or YAML).
 
@@ -270,6 +288,8 @@ def batch(
             layout=layout,
             fillable=fillable,
             impose=impose,
+            logo=logo,
+            brand_color=brand_color,
             progress=lambda _: bar.update(1),
         )
     for row in result.results:
@@ -363,7 +383,7 @@ def next_(plan: str, log_file: Path, output: Path | None, force: bool) -> None:
     write_atomic(out, made.text.encode("utf-8"), force=force)
     for decision in made.decisions:
         _say(str(decision))
-    changed = sum(d.new is not None and d.new != d.old for d in made.decisions)
+    changed = sum(d.changes for d in made.decisions)
     _say(f"wrote {out} ({changed} of {len(made.decisions)} loads changed)")
 
 

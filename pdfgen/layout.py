@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pdfgen import resources
+from pdfgen.branding import Brand, resolve_brand
 from pdfgen.errors import InputError, Problem, input_error
 from pdfgen.fields import Label, Name, Range, text
 from pdfgen.validation import check_unknown_keys, closest, validate
@@ -319,6 +320,10 @@ class Layout(_Strict):
     grid: Grid
     date_format: Annotated[str, text(40)] = Field(description="strftime format of printed dates.")
     labels: Labels
+    brand: Brand = Field(
+        default_factory=Brand,
+        description="The trainer's logo, contact line and colour (see pdfgen.branding).",
+    )
 
     @field_validator("sections")
     @classmethod
@@ -433,6 +438,7 @@ def load_layout(name: str | Path | None = None, *, page_size: str | None = None)
         raise InputError(problems)
     layout = validate(Layout, doc)
     layout = _resolve_fonts(layout, doc)
+    layout = resolve_brand(layout, doc)
     check_fits(layout, doc)
     return layout
 

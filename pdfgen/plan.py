@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -27,7 +28,7 @@ from pydantic import (
 )
 
 from pdfgen.errors import Problem
-from pdfgen.fields import Name, Note, Paragraph, Range, text
+from pdfgen.fields import Name, Note, Paragraph, Range, shown, text
 from pdfgen.loads import Load, LoadError, parse_load
 from pdfgen.reps import RepsError, RepTarget, parse_reps
 from pdfgen.yamlio import Document, dotted
@@ -68,12 +69,53 @@ Reps = Annotated[
 ExerciseId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$")]
 
 
+MAX_URL = 500
+# A host name: labels of letters (any script), digits and inner hyphens, joined by dots; or an
+# IPv6 address (urlsplit drops its brackets).
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+_HOST = re.compile(rf"{_LABEL}(?:\.{_LABEL})*\.?|[0-9a-f.]*:[0-9a-f:.]*")
+
+
 def _http_url(value: Any) -> str:
-    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
-        raise ValueError("must be a web address starting with http:// or https://.")
-    if len(value) > 500 or any(c.isspace() for c in value):
-        raise ValueError("must be a single web address of at most 500 characters.")
-    return value
+    """A web address a phone can open from the printed QR code: http or https, a host, no
+    spaces or control characters, no user name or password, at most 500 characters.
+
+    >>> _http_url("https://www.youtube.com/watch?v=abc")
+    'https://www.youtube.com/watch?v=abc'
+    >>> _http_url("javascript:alert(1)")
+    Traceback (most recent call last):
+    ValueError: 'javascript:alert(1)' is not a web address: a video link starts with http:// or https://.
+    """
+    if not isinstance(value, str):
+        raise ValueError("write a web address here, like https://www.youtube.com/watch?v=...")
+    url: str = value.strip()
+    if len(url) > MAX_URL:
+        raise ValueError(
+            f"is {len(url):,} characters long; a web address may have at most {MAX_URL}."
+        )
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise ValueError(
+            f"{shown(url)} has a space or an invisible character; write the web address "
+            "exactly as the browser shows it (a space is %20)."
+        )
+    scheme, sep, _ = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        raise ValueError(
+            f"{shown(url)} is not a web address: a video link starts with http:// or https://."
+        )
+    try:
+        parts = urlsplit(url)
+        host, user, _ = parts.hostname, parts.username, parts.port  # a bad port raises
+    except ValueError:
+        host, user = None, None
+    if user is not None:
+        raise ValueError(f"{shown(url)} has a user name or password in it; leave it out.")
+    if not host or not _HOST.fullmatch(host):
+        raise ValueError(
+            f"{shown(url)} has no valid host name (or port) after {scheme}://; a video link "
+            "looks like https://www.youtube.com/watch?v=..."
+        )
+    return url
 
 
 Url = Annotated[str, PlainValidator(_http_url), WithJsonSchema({"type": "string", "format": "uri"})]

@@ -35,6 +35,7 @@ from reportlab.platypus import (
 )
 
 from pdfgen import __version__
+from pdfgen.branding import logo_of
 from pdfgen.chart import block_chart
 from pdfgen.flowables import (
     TOTAL_PAGES_FORM,
@@ -48,6 +49,7 @@ from pdfgen.flowables import (
 from pdfgen.grid import DayGrid, compose_day
 from pdfgen.layout import FOOTER_BAND, HEADER_BAND, HEADING_BAND, MM, Layout, counted
 from pdfgen.logfields import BOOKLET_NOTES, week_field
+from pdfgen.marks import Letterhead, VideoCode, draw_header_logo, footer_contact, image_reader
 from pdfgen.plan import Exercise, Prescription
 from pdfgen.progression import describe_progression
 from pdfgen.schedule import Day, Schedule, Week, session_letter, superset_labels
@@ -133,6 +135,8 @@ class BookletRenderer:
         self.only_weeks = only_weeks
         self.fields = fields
         self.styles = _Styles(layout, fonts)
+        self.logo = logo_of(layout)
+        self._logo_image = image_reader(self.logo)  # one reader: the image is embedded once
         self._widths: dict[tuple[str, bool, float], float] = {}
         self._paint = GridPainter({"white": "#ffffff", **layout.colors.model_dump()}, fonts)
         height = layout.page_size[1]
@@ -253,13 +257,19 @@ class BookletRenderer:
         canv.setFillColor(colors.HexColor(layout.colors.muted))
         baseline = top - small
         room = right - left
+        start = left
+        if self.logo is not None:
+            start += draw_header_logo(canv, self.logo, self._logo_image, left, top)
         client = _fit(one_line(self.details.client), self.fonts.regular, small, room * 0.45)
         client_w = stringWidth(client, self.fonts.regular, small) if client else 0
         canv.setFont(self.fonts.bold, small)
         program = _fit(
-            one_line(self.plan.program), self.fonts.bold, small, room - client_w - 6 * MM
+            one_line(self.plan.program),
+            self.fonts.bold,
+            small,
+            right - start - client_w - 6 * MM,
         )
-        canv.drawString(left, baseline, program)
+        canv.drawString(start, baseline, program)
         if client:
             canv.setFont(self.fonts.regular, small)
             canv.drawRightString(right, baseline, client)
@@ -278,10 +288,27 @@ class BookletRenderer:
             canv.translate(left + stringWidth(text, self.fonts.regular, small), bottom)
             canv.doForm(TOTAL_PAGES_FORM)
             canv.restoreState()
+        trainer = ""
         if self.details.trainer:
             trainer = one_line(f"{layout.labels.trainer}: {self.details.trainer}")
-            canv.drawRightString(
-                right, bottom, _fit(trainer, self.fonts.regular, small, room * 0.6)
+            trainer = _fit(trainer, self.fonts.regular, small, room * 0.6)
+            canv.drawRightString(right, bottom, trainer)
+        if layout.brand.contact:
+            # Between the page number (its total is at most three digits) and the trainer.
+            suffix = layout.labels.page_of.partition("{pages}")[2]
+            total_w = stringWidth(f"999{clean(suffix)}" if total else "", self.fonts.regular, small)
+            free = (
+                left + stringWidth(text, self.fonts.regular, small) + total_w,
+                right - stringWidth(trainer, self.fonts.regular, small),
+            )
+            footer_contact(
+                canv,
+                layout.brand.contact,
+                self.fonts.regular,
+                small,
+                (left + right) / 2,
+                free,
+                bottom,
             )
         canv.restoreState()
 
@@ -298,7 +325,7 @@ class BookletRenderer:
         sched = self.schedule
         story: list[Flowable] = [
             OutlineMark(labels.cover_outline, "cover"),
-            Spacer(1, 12 * MM),
+            *self._letterhead(),
             Paragraph(markup(labels.cover_kicker).upper(), s.kicker),
             Paragraph(markup(plan.program), s.title),
         ]
@@ -329,6 +356,22 @@ class BookletRenderer:
         if labels.how_to_use:
             story += [Spacer(1, 8 * MM), self._how_to_use()]
         return story
+
+    def _letterhead(self) -> list[Flowable]:
+        """The space above the title; with a brand, the logo and the contact line in it."""
+        contact = self.layout.brand.contact or ""
+        if self.logo is None and not contact:
+            return [Spacer(1, 12 * MM)]
+        head = Letterhead(
+            self.logo,
+            self._logo_image,
+            contact,
+            self.layout.frame_width,
+            self.fonts.regular,
+            self.layout.sizes.body,
+            self.layout.colors.muted,
+        )
+        return [head, Spacer(1, 8 * MM)]
 
     def _facts_table(self, rows: list[tuple[str, str]]) -> Table:
         s = self.styles
@@ -493,15 +536,17 @@ class BookletRenderer:
             OutlineMark(exercise.name, f"ex-{ex_id}", level=1),
             Paragraph(markup(exercise.name), s.subheading),
         ]
+        head: list[Flowable] = []  # beside the video's QR code, if there is one
         trains = [t for t in (exercise.area, ", ".join(exercise.muscles)) if t]
         if trains:
-            parts.append(self._labelled(labels.trains, " — ".join(trains)))
+            head.append(self._labelled(labels.trains, " — ".join(trains)))
         if exercise.equipment:
-            parts.append(self._labelled(labels.equipment, ", ".join(exercise.equipment)))
+            head.append(self._labelled(labels.equipment, ", ".join(exercise.equipment)))
         if exercise.summary:
-            parts.append(Paragraph(markup(exercise.summary), s.body))
+            head.append(Paragraph(markup(exercise.summary), s.body))
         if exercise.setup:
-            parts.append(self._labelled(labels.setup, exercise.setup))
+            head.append(self._labelled(labels.setup, exercise.setup))
+        parts += [self._beside_video(head, exercise.video)] if exercise.video else head
         if exercise.steps:
             parts += [
                 Paragraph(f"<b>{markup(labels.steps)}</b>", s.body),
@@ -540,6 +585,27 @@ class BookletRenderer:
             parts += [Spacer(1, 2 * MM), box]
         parts.append(Spacer(1, 7 * MM))
         return parts
+
+    def _beside_video(self, parts: list[Flowable], url: str) -> Table:
+        """`parts` in a column at the left; the video's QR code, its address under it, at the
+        right. Not a link: the printed code is the way to the video."""
+        layout = self.layout
+        code = VideoCode(url, self.fonts.regular, layout.sizes.small, layout.colors.muted)
+        room = code.width + 5 * MM
+        table = Table([[parts or Spacer(1, 1), code]], colWidths=[layout.frame_width - room, room])
+        table.setStyle(
+            self._tstyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * MM),
+                ]
+            )
+        )
+        return table
 
     def _labelled(self, label: str, value: str) -> Paragraph:
         return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", self.styles.body)

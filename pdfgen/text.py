@@ -12,9 +12,11 @@ from xml.sax.saxutils import escape
 
 Measure = Callable[[str], float]
 
-# C0 and C1 controls (but tab and newline), and the bidi embedding/override/isolate controls,
-# which would reorder what prints after them.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (but tab and newline), the bidi embedding/override/isolate controls,
+# which would reorder what prints after them, and the noncharacters, which are not text.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
+)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 ELLIPSIS = "…"
 
@@ -72,6 +74,29 @@ def fit_lines(text: str, width: float, max_lines: int, measure: Measure) -> list
             lines.append(word[:cut])
             word = word[cut:]
         lines.append(word)
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[:max_lines]
+    kept[-1] = _with_ellipsis(kept[-1], width, measure)
+    return kept
+
+
+def wrap_address(address: str, width: float, max_lines: int, measure: Measure) -> list[str]:
+    """A web address on lines no wider than `width`, broken after a `/`, `?`, `&` or `=` where
+    it can be (inside a part only when the part alone is too long), cut with an ellipsis after
+    `max_lines`. No spaces are added: each line is a piece of the address.
+
+    >>> wrap_address("https://www.youtube.com/watch?v=eGo4IYlbE5g", 20, 3, len)
+    ['https://', 'www.youtube.com/', 'watch?v=eGo4IYlbE5g']
+    >>> wrap_address("https://example.com/" + "x" * 40, 20, 2, len)
+    ['https://example.com/', 'xxxxxxxxxxxxxxxxxxx…']
+    """
+    lines: list[str] = []
+    for piece in re.findall(r"[^/?&=]*[/?&=]+|[^/?&=]+", one_line(address)):
+        if lines and measure(lines[-1] + piece) <= width:
+            lines[-1] += piece
+        else:
+            lines += fit_lines(piece, width, len(piece), measure)
     if len(lines) <= max_lines:
         return lines
     kept = lines[:max_lines]

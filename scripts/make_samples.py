@@ -70,6 +70,16 @@ BOOKLETS: dict[str, tuple[str, dict[str, Any]]] = {
             "fillable": True,
         },
     ),
+    "upper-back-branded": (
+        "upper-back",
+        {
+            "client": "Zoë Ørsted",
+            "trainer": "Sam Taylor",
+            "start": "2027-01-04",
+            "days": "mon,thu",
+            "layout": str(ROOT / "examples" / "northside.yaml"),
+        },
+    ),
     "middle-back-a5-saddle": (
         "middle-back",
         {"client": "Zoë Ørsted", "page_size": "a5", "impose": "saddle"},
@@ -135,6 +145,7 @@ PREVIEWS: list[tuple[str, str | int, str]] = [
     ("upper-back-log", "Week 4 of 6", "upper-back-log-deload.png"),
     ("upper-back-log-filled", "Week 1 of 6", "upper-back-log-filled.png"),
     ("middle-back-a5-saddle", 0, "middle-back-a5-saddle-sheet.png"),
+    ("upper-back-branded", "Cover", "upper-back-branded-cover.png"),
 ]
 
 
