@@ -136,7 +136,9 @@ class NotesLines(Flowable):  # type: ignore[misc]
             self.canv.line(0, y, self.width, y)
             y -= self.spacing
         if self.fields:
-            area = Rect(0, 0, self.width, self.height, write=True, role="notes", name=self.name)
+            area = Rect(
+                0, 0, self.width, self.height, write=True, role="notes_page", name=self.name
+            )
             self.fields(self.canv, area, self.height)
 
 

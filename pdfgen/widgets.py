@@ -25,6 +25,7 @@ FIELD_FONT = "Helvetica"
 # Longest entries a client can type: a number or a date, a day's notes, a week's notes.
 MAX_SHORT, MAX_NOTE, MAX_LONG = 24, 300, 2000
 _SHORT_ROLES = {"weight", "reps", "date", "effort"}
+_LONG_ROLES = {"week_notes", "notes_page"}
 
 
 class FieldMaker:
@@ -93,7 +94,7 @@ class FieldMaker:
             fontName=FIELD_FONT,
             fontSize=self.size if short else self.size - 1,
             fieldFlags="" if short else "multiline",
-            maxlen=MAX_SHORT if short else (MAX_LONG if rect.role == "week_notes" else MAX_NOTE),
+            maxlen=MAX_SHORT if short else (MAX_LONG if rect.role in _LONG_ROLES else MAX_NOTE),
             annotationFlags="print",
             tooltip=tooltip or None,
             relative=True,
