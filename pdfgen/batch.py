@@ -115,11 +115,7 @@ def run_batch(
     out = Path(folder) if folder is not None else Path(roster.stem)
     if merge is not None and Path(merge).exists() and not force and not dry_run:
         raise OutputError(f"{merge} already exists; use --force to replace it.")
-    if logo is not None or brand_color:
-        # A bad logo or colour is the same for every row: refuse it once, before any work.
-        from pdfgen.booklet import branded, pick_layout
-
-        branded(pick_layout(layout, None), logo, brand_color)
+    check_brand(layout, logo, brand_color)
     brand = {"logo": str(Path(logo).resolve()) if logo else None, "brand_color": brand_color}
     results, tasks = _plan_rows(rows, roster.parent, out, layout, fillable)
     tasks = [replace(task, options=task.options | brand) for task in tasks]
@@ -132,7 +128,8 @@ def run_batch(
             status: Status = "skipped" if kept else "would write"
             result = _result(task, status) if not error else _result(task, "failed", error)
             if kept and not error:
-                result = _with_file_facts(result, out, for_merge=merge is not None and not dry_run)
+                for_merge = merge is not None and not dry_run
+                result = _with_file_facts(result, out, for_merge=for_merge, fillable=fillable)
             results[task.row] = result
         else:
             to_render.append(task)
@@ -160,6 +157,14 @@ def run_batch(
     return batch
 
 
+def check_brand(layout: str | None, logo: str | Path | None, color: str | None) -> None:
+    """Refuse a bad logo or colour once, before any work: it would be the same for every row."""
+    if logo is not None or color:
+        from pdfgen.booklet import branded, pick_layout
+
+        branded(pick_layout(layout, None), logo, color)
+
+
 def _merge(batch: BatchResult, roster: Path, merge: Path, impose: Mode | None) -> None:
     from pdfgen.merge import merge_booklets
 
@@ -181,7 +186,9 @@ def _result(task: _Task, status: Status, error: str = "") -> RowResult:
     )
 
 
-def _with_file_facts(result: RowResult, out: Path, for_merge: bool) -> RowResult:
+def _with_file_facts(
+    result: RowResult, out: Path, for_merge: bool, fillable: bool = False
+) -> RowResult:
     """A kept booklet's pages and checksum, for the manifest. One that is not a readable PDF
     is kept all the same, but cannot go into a merged print file."""
     from pypdf import PdfReader
@@ -189,9 +196,15 @@ def _with_file_facts(result: RowResult, out: Path, for_merge: bool) -> RowResult
 
     data = (out / result.file).read_bytes()
     try:
-        pages = len(PdfReader(io.BytesIO(data)).pages)
+        reader = PdfReader(io.BytesIO(data))
+        pages = len(reader.pages)
+        has_fields = bool(reader.get_fields())
     except (PyPdfError, ValueError, KeyError, OSError):
         why = f"the existing {result.file} is not a readable PDF; --force replaces it."
+        return replace(result, status="failed" if for_merge else "skipped", error=why)
+    if fillable and not has_fields:
+        # Kept from a run without --fillable: merged as it is, it would have nothing to fill.
+        why = f"the existing {result.file} has no form fields; --force remakes it fillable."
         return replace(result, status="failed" if for_merge else "skipped", error=why)
     return replace(result, pages=pages, sha256=hashlib.sha256(data).hexdigest())
 
@@ -229,7 +242,7 @@ def _plan_rows(
                 row.client,
                 _plan_reference(plan, base),
                 str(out / file),
-                _options(row, layout, base) | _fillable(row.number, fillable),
+                _options(row, layout, base) | _fillable(file, fillable),
                 plan,
             )
         )
@@ -263,8 +276,14 @@ def _options(row: Row, layout: str | None, base: Path) -> dict[str, Any]:
     return options
 
 
-def _fillable(row: int, fillable: bool) -> dict[str, Any]:
-    return {"fillable": True, "field_prefix": f"r{row}"} if fillable else {}
+def _fillable(file: str, fillable: bool) -> dict[str, Any]:
+    """Form options for a booklet: its fields named apart from every other booklet's, by its
+    file name (unique in the folder, and the same when the roster is reordered and a kept
+    booklet is merged again)."""
+    if not fillable:
+        return {}
+    digest = hashlib.sha256(file.casefold().encode("utf-8")).hexdigest()[:8]
+    return {"fillable": True, "field_prefix": f"b{digest}"}
 
 
 def _render_all(

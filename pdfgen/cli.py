@@ -271,11 +271,12 @@ def batch(
     Example:
       pdfgen batch clients.csv --merge print-shop.pdf
     """
-    from pdfgen.batch import run_batch
+    from pdfgen.batch import check_brand, run_batch
     from pdfgen.roster import load_roster
 
     if impose and not merge:
         raise click.UsageError("--impose applies to the print file: give --merge FILE too.")
+    check_brand(layout, logo, brand_color)
     total = len(load_roster(roster))
     with click.progressbar(length=total, label="booklets", file=sys.stderr) as bar:
         result = run_batch(
@@ -490,8 +491,9 @@ def _on_sigterm(handler: Any) -> Any:
 def main() -> None:
     """The console script: run the command line, turning Ctrl-C into exit status 130 and
     SIGTERM into 143 (128 + the signal's number, as shells report a process it ended)."""
-    previous = _on_sigterm(_terminate)
-    try:
+    previous = None
+    try:  # the handler is installed inside: its exception never escapes as a traceback
+        previous = _on_sigterm(_terminate)
         status = cli.main(prog_name="pdfgen", standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt) as exc:  # click's form of Ctrl-C
         stop = exc if isinstance(exc, KeyboardInterrupt) else exc.__cause__

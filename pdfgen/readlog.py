@@ -28,7 +28,8 @@ from pdfgen.logfields import (
     info_names,
     week_field,
 )
-from pdfgen.text import spreadsheet_safe
+from pdfgen.plan import MAX_SETS_PER_SESSION
+from pdfgen.text import clean, spreadsheet_safe
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 _NUMBER = re.compile(r"\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*")
@@ -105,8 +106,7 @@ def load_logged(path: str | Path) -> LogReading:
     if suffix not in (".csv", ".json"):
         return read_log(path)
     try:
-        if path.stat().st_size > MAX_PDF_BYTES:
-            raise input_error(str(path), f"is larger than {MAX_PDF_BYTES // 2**20} MB.")
+        _check_file(path)
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise input_error(str(path), f"cannot be read ({exc.strerror or exc}).") from None
@@ -183,12 +183,15 @@ def _field_values(path: Path) -> dict[str, Any]:
     from pypdf import PdfReader
 
     try:
-        if path.stat().st_size > MAX_PDF_BYTES:
-            raise input_error(
-                str(path), f"is larger than {MAX_PDF_BYTES // 2**20} MB; not a filled log."
-            )
+        _check_file(path)
         with path.open("rb") as handle:
             reader = PdfReader(handle)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise input_error(
+                    str(path),
+                    "is encrypted (it needs a password to open); save a copy "
+                    "without the password and read that.",
+                )
             found = reader.get_fields() or {}
             return {str(name): field.get("/V") for name, field in found.items()}
     except OSError as exc:
@@ -199,6 +202,17 @@ def _field_values(path: Path) -> dict[str, Any]:
         if type(exc).__module__.startswith("pdfgen"):
             raise
         raise input_error(str(path), f"is not a readable PDF ({_short(exc)}).") from None
+
+
+def _check_file(path: Path) -> None:
+    """A regular file of a sane size: a pipe or a device would be read for ever."""
+    if not path.is_file():
+        what = "is a directory" if path.is_dir() else "is not a regular file"
+        raise input_error(
+            str(path), f"{what}; give the filled PDF." if path.exists() else "does not exist."
+        )
+    if path.stat().st_size > MAX_PDF_BYTES:
+        raise input_error(str(path), f"is larger than {MAX_PDF_BYTES // 2**20} MB; not a log.")
 
 
 def _short(exc: Exception) -> str:
@@ -217,6 +231,7 @@ def _record(path: Path, name: str, values: Mapping[str, Any]) -> dict[str, Any]:
         or record.get("pdfgen") != RECORD_VERSION
         or not isinstance(record.get("sets"), list)
         or not all(isinstance(s, dict) for s in record["sets"])
+        or len(record["sets"]) > MAX_SETS_PER_SESSION
         or _int(record.get("week")) is None
         or _int(record.get("day")) is None
     ):
@@ -346,7 +361,8 @@ def _text(value: Any) -> str:
     into a form field is a CR; it is written as a newline, as every other file has it."""
     if value is None:
         return ""
-    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    # Typed or forged, it is text for a spreadsheet: no terminal controls, no bidi overrides.
+    return clean(str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def _int(value: Any) -> int | None:

@@ -27,6 +27,13 @@ def fonts_dir() -> Path:
     return _package_dir("pdfgen.fonts")
 
 
+# The fonts that install with pdfgen, by the names layouts give them (files NAME.ttf).
+BUNDLED_FONTS = ("DejaVuSans", "DejaVuSans-Bold")
+
+# What to do when one of them is missing or damaged.
+REINSTALL = "reinstall pdfgen (pip install --force-reinstall pdfgen)"
+
+
 def library_path() -> Path:
     """The built-in exercise library."""
     return plans_dir() / "exercises.yaml"

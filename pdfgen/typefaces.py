@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pdfgen import resources
 from pdfgen.errors import input_error
 from pdfgen.layout import Fonts
 
@@ -37,11 +38,11 @@ def _register(path: str) -> tuple[str, frozenset[int]]:
     try:
         font = TTFont(name, path)
     except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:
-        raise input_error(
-            path,
-            f"this font file cannot be used ({exc}); name another .ttf in the layout (if it "
-            "is one of pdfgen's own fonts, reinstall pdfgen).",
-        ) from None
+        if Path(path).parent == resources.fonts_dir():
+            message = f"pdfgen's own font file is damaged ({exc}); {resources.REINSTALL}."
+        else:
+            message = f"this font file cannot be used ({exc}); name another .ttf in the layout."
+        raise input_error(path, message) from None
     pdfmetrics.registerFont(font)
     return name, frozenset(font.face.charToGlyph)
 

@@ -483,6 +483,7 @@ def test_an_existing_booklet_is_kept_without_force_and_replaced_with_force(
     assert no_temporary_files(out) == []
 
 
+@pytest.mark.damaged_pdf
 def test_dry_run_writes_nothing(runner: CliRunner, rosters: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -541,6 +542,7 @@ class _FullDisk:
         return getattr(self._handle, name)
 
 
+@pytest.mark.damaged_pdf
 @pytest.mark.parametrize("stage", ["write", "rename"])
 def test_a_full_disk_mid_batch_fails_that_row_and_keeps_its_earlier_file(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
@@ -874,6 +876,7 @@ def test_dry_run_reports_the_rows_that_would_fail(
     assert result.exit_code == 3
 
 
+@pytest.mark.damaged_pdf
 def test_an_existing_file_does_not_hide_a_bad_row(runner: CliRunner, tmp_path: Path) -> None:
     roster = write_roster(
         tmp_path / "clients.csv", "client,plan,weeks", "Ann,upper-back,1", "Bob,no-such-plan,1"
@@ -887,6 +890,7 @@ def test_an_existing_file_does_not_hide_a_bad_row(runner: CliRunner, tmp_path: P
     assert result.exit_code == 3
 
 
+@pytest.mark.damaged_pdf
 def test_merge_with_an_unreadable_kept_file_reports_it(runner: CliRunner, tmp_path: Path) -> None:
     roster = write_roster(
         tmp_path / "c.csv", "client,plan,weeks", "Ann,upper-back,1", "Bob,upper-back,1"

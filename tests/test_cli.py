@@ -141,6 +141,7 @@ def test_version(runner: CliRunner) -> None:
 # -- the output file ----------------------------------------------------------------------------
 
 
+@pytest.mark.damaged_pdf
 def test_existing_output_is_kept_without_force(runner: CliRunner, folder: Path) -> None:
     out = folder / "booklet.pdf"
     out.write_bytes(OLD)
@@ -209,6 +210,7 @@ def _enospc(*args: object, **kwargs: object) -> None:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
+@pytest.mark.damaged_pdf
 @pytest.mark.parametrize("where", ["write", "fsync", "replace"])
 def test_full_disk_keeps_the_earlier_file(
     runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch, where: str
@@ -327,6 +329,7 @@ def test_ctrl_c_while_rendering_exits_130_and_writes_nothing(
     assert "Traceback" not in err
 
 
+@pytest.mark.damaged_pdf
 def test_ctrl_c_while_writing_keeps_the_earlier_file(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -415,6 +418,7 @@ def test_render_to_a_path_and_to_a_file_object_give_the_same_bytes(tmp_path: Pat
     assert by_id.getvalue() == buffer.getvalue()
 
 
+@pytest.mark.damaged_pdf
 def test_api_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     path = tmp_path / "api.pdf"
     path.write_bytes(OLD)

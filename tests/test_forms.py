@@ -710,6 +710,7 @@ def test_filled_values_show_in_their_cells_and_nowhere_else(
 # -- 5. files that are not filled pdfgen logs ---------------------------------------------------
 
 
+@pytest.mark.damaged_pdf
 @pytest.mark.parametrize(
     ("name", "message"),
     [
@@ -721,7 +722,7 @@ def test_filled_values_show_in_their_cells_and_nowhere_else(
         ("random.pdf", "is not a readable PDF"),
         ("random-header.pdf", "is not a readable PDF"),
         ("empty.pdf", "is not a readable PDF"),
-        ("missing.pdf", "cannot be read"),
+        ("missing.pdf", "does not exist"),
     ],
 )
 def test_read_log_refuses_files_it_cannot_read(
@@ -741,6 +742,7 @@ def test_read_log_refuses_files_it_cannot_read(
     assert result.stdout == ""
 
 
+@pytest.mark.damaged_pdf
 def test_a_directory_is_refused_clearly(bad_files: Path) -> None:
     folder = bad_files / "folder.pdf"
     with pytest.raises(InputError, match=re.escape(str(folder))):
@@ -751,10 +753,12 @@ def test_a_directory_is_refused_clearly(bad_files: Path) -> None:
     assert str(folder) in result.stderr and "directory" in result.stderr
 
 
+@pytest.mark.damaged_pdf
 def test_a_directory_exits_with_status_one(bad_files: Path) -> None:
     assert invoke("read-log", str(bad_files / "folder.pdf")).exit_code == 1
 
 
+@pytest.mark.damaged_pdf
 def test_read_log_prints_only_its_own_error_line(bad_files: Path) -> None:
     result = subprocess.run(
         [*console_script(), "read-log", str(bad_files / "random.pdf")],
@@ -799,6 +803,7 @@ DAMAGED_RECORDS = {
 }
 
 
+@pytest.mark.damaged_pdf
 @pytest.mark.parametrize("case", sorted(DAMAGED_RECORDS))
 def test_a_damaged_or_hostile_record_is_an_error(case: str, tmp_path: Path) -> None:
     path = make_pdf(tmp_path / f"{case}.pdf", {"w01_d1_info": DAMAGED_RECORDS[case]})
@@ -820,6 +825,7 @@ def test_a_damaged_record_in_a_real_booklet_is_an_error(log_path: Path, tmp_path
     assert f"{path}: w03_d2_info:" in result.stderr
 
 
+@pytest.mark.damaged_pdf
 def test_a_deeply_nested_record_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "nested.pdf", {"w01_d1_info": "[" * 50_000})
     result = invoke("read-log", str(path))
@@ -829,6 +835,7 @@ def test_a_deeply_nested_record_is_an_error_not_a_traceback(tmp_path: Path) -> N
     assert f"error: {path}: w01_d1_info:" in result.stderr
 
 
+@pytest.mark.damaged_pdf
 def test_text_in_a_hostile_record_is_spreadsheet_safe_too(tmp_path: Path) -> None:
     record = {
         **GOOD_RECORD,

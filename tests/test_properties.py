@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import io
+import re
+from datetime import date
+from typing import Any
 
 import pikepdf
 from hypothesis import HealthCheck, given, settings
@@ -11,9 +14,14 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 import pdfgen
+from pdfgen.booklet import pick_layout
 from pdfgen.errors import InputError
+from pdfgen.grid import compose_day
+from pdfgen.layout import FOOTER_BAND, HEADER_BAND, MM
 from pdfgen.loader import load_plan_text
 from pdfgen.schedule import expand
+from pdfgen.text import markup
+from pdfgen.typefaces import register
 from pdfgen.yamlio import decode
 
 QUICK = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -124,3 +132,173 @@ def test_any_name_in_the_fonts_scripts_prints_as_written(name: str) -> None:
         return
     cover = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text()
     assert name in cover
+
+
+# -- the exact page count -----------------------------------------------------------------------
+#
+# A predictor written from the page's rules, not from the renderer's code: every week starts a
+# page with its heading (and its start date or deload note), then a 3 mm space; its days follow
+# top-down, `grid.gap` apart, each as tall as `compose_day` makes it; a day that does not fit
+# below the one before starts the next page (a gap that does not fit moves there with it); only a
+# day taller than a whole page is split, between exercises, as late as the room allows. The
+# cover is a page, the overview runs until the guide's outline entry, each exercise of the guide
+# is a page, the notes are a page. The test fails if a week spills onto a page the schedule does
+# not call for, or a day goes missing or lands on another page than predicted.
+
+FUZZ = 1e-6  # reportlab's layout tolerance (rl_config._FUZZ)
+DAY_TITLE = re.compile(r"Week (\d+) · Day (\d+)")
+
+
+def _paragraph_height(text: str, style: Any, width: float) -> float:
+    from reportlab.platypus import Paragraph
+
+    return float(Paragraph(markup(text), style).wrap(width, 1e6)[1])
+
+
+def predicted_week_pages(schedule: Any, layout: Any, fonts: Any) -> list[list[list[str]]]:
+    """For each week: its pages, each the labels ("Week 1 · Day 2") of the days (or parts of a
+    day) printed on it, top to bottom."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pdfgen.render import _Styles
+
+    assert layout.page.columns == 1, "the predictor knows one-column pages"
+    styles = _Styles(layout, fonts)
+    margins, labels = layout.page.margins, layout.labels
+    frame = layout.page_size[1] - (margins.top + margins.bottom) * MM - HEADER_BAND - FOOTER_BAND
+    width = layout.frame_width
+
+    def measure(text: str, bold: bool, size: float) -> float:
+        return float(stringWidth(text, fonts.bold if bold else fonts.regular, size))
+
+    def height(day: Any, entries: Any) -> float:
+        return compose_day(day, layout, width, schedule.units, measure, entries=entries).height
+
+    weeks = []
+    for week in schedule.weeks:
+        title = labels.week_title.format(week=week.number, weeks=schedule.total_weeks)
+        heading = f"{title} · {labels.deload}" if week.deload else title
+        room = frame - _paragraph_height(heading, styles.heading, width)
+        room -= styles.heading.spaceAfter
+        notes = []
+        if week.start:
+            notes.append(labels.week_start.format(date=week.start.strftime(layout.date_format)))
+        if week.deload:
+            notes.append(labels.deload_week)
+        if notes:
+            room -= _paragraph_height(" · ".join(notes), styles.small, width)
+        room -= 3 * MM
+        pages: list[list[str]] = [[]]
+        for index, day in enumerate(week.days):
+            label = f"Week {day.week} · Day {day.day}"
+            if index:
+                gap = layout.grid.gap * MM
+                if room - gap < -FUZZ:  # the gap does not fit: it opens the next page
+                    pages.append([])
+                    room = frame
+                room -= gap
+            entries = day.entries
+            while True:
+                whole = height(day, entries)
+                if room - whole >= -FUZZ:
+                    pages[-1].append(label)
+                    room -= whole
+                    break
+                if whole <= frame:  # fits a fresh page: moves there whole
+                    pages.append([])
+                    room = frame
+                    continue
+                # Taller than a page: the most exercises that fit here, the rest on.
+                assert len(entries) > 1, "an exercise taller than a page: not predicted here"
+                count = next(
+                    (n for n in range(len(entries) - 1, 0, -1) if height(day, entries[:n]) <= room),
+                    0,
+                )
+                if count:
+                    pages[-1].append(label)
+                    entries = entries[count:]
+                assert count or room < frame, "no part of the day fits a fresh page"
+                pages.append([])
+                room = frame
+        weeks.append(pages)
+    return weeks
+
+
+def outline_pages(reader: PdfReader) -> list[tuple[str, int]]:
+    """Every outline entry, in order, with its page index."""
+    found: list[tuple[str, int]] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append((item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline)
+    return found
+
+
+PAGE_COUNT = settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    max_examples=max(20, settings().max_examples // 4),
+)
+
+
+@PAGE_COUNT
+@given(
+    sessions=st.lists(st.lists(PRESCRIPTION, min_size=1, max_size=4), min_size=1, max_size=3),
+    weeks=st.integers(1, 4),
+    steps=st.booleans(),
+    days_per_week=st.one_of(st.none(), st.integers(1, 5)),
+    layout=st.sampled_from(["base", "a5"]),
+    page_size=st.sampled_from([None, "letter"]),
+    start=st.sampled_from([None, "2027-01-04"]),
+)
+def test_the_page_count_is_what_the_schedule_predicts(
+    sessions: list[list[dict[str, object]]],
+    weeks: int,
+    steps: bool,
+    days_per_week: int | None,
+    layout: str,
+    page_size: str | None,
+    start: str | None,
+) -> None:
+    text = plan_text(sessions, weeks, steps)
+    if days_per_week:
+        text = text.replace("\nsessions:", f"\ndays_per_week: {days_per_week}\nsessions:", 1)
+    plan = load_plan_text(text)
+    buffer = io.BytesIO()
+    result = pdfgen.render_booklet(plan, buffer, layout=layout, page_size=page_size, start=start)
+    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    assert len(reader.pages) == result.pages
+
+    chosen = pick_layout(layout, page_size)
+    schedule = expand(plan, start=date.fromisoformat(start) if start else None)
+    predicted = predicted_week_pages(schedule, chosen, register(chosen.fonts))
+
+    outline = outline_pages(reader)
+    labels = chosen.labels
+    page = dict(outline)
+    assert page[labels.cover_outline] == 0
+    assert page[labels.overview_title] == 1
+    guide = page[labels.guide_title]
+    exercises = [e.name for e in plan.used_exercises.values()]
+    names = [title for title, _ in outline]
+    first = names.index(exercises[0])
+    assert outline[first : first + len(exercises)] == [
+        (name, guide + index) for index, name in enumerate(exercises)
+    ], "each exercise of the guide is one page"
+    at = guide + len(exercises)
+    for week, pages in zip(schedule.weeks, predicted, strict=True):
+        title = labels.week_title.format(week=week.number, weeks=schedule.total_weeks)
+        assert page[title] == at, f"{title} starts on page {page[title] + 1}, not {at + 1}"
+        for offset, expected in enumerate(pages):
+            printed = DAY_TITLE.findall(reader.pages[at + offset].extract_text())
+            assert [f"Week {w} · Day {d}" for w, d in printed] == expected, (
+                f"{title}, its page {offset + 1} of {len(pages)}"
+            )
+        at += len(pages)
+    assert page[labels.notes_title] == at, "the notes follow the last week's last page"
+    assert result.pages == at + 1
