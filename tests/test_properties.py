@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from datetime import date
 from typing import Any
@@ -132,6 +133,53 @@ def test_any_name_in_the_fonts_scripts_prints_as_written(name: str) -> None:
         return
     cover = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text()
     assert name in cover
+
+
+# What a user may type: letters of the font's scripts, digits, and every character reportlab
+# markup or YAML would take for syntax.
+FIELD_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(whitelist_categories=("Lu", "Ll", "Nd"), max_codepoint=0x04FF),
+        st.sampled_from(list("<>&\"'#:/{}[]*!%@`|\\;=+-.,?()")),
+    ),
+    min_size=1,
+    max_size=14,
+).filter(lambda t: t.strip() == t and t[0] not in "-.")
+
+
+@QUICK
+@given(program=FIELD_TEXT, session=FIELD_TEXT, notes=FIELD_TEXT, client=FIELD_TEXT)
+def test_any_text_in_a_user_field_prints_as_written(
+    program: str, session: str, notes: str, client: str
+) -> None:
+    """Markup, YAML and PDF syntax characters round-trip: the extracted text holds each field
+    exactly as typed (JSON is YAML, so the plan quotes them all)."""
+    plan = load_plan_text(
+        json.dumps(
+            {
+                "program": program,
+                "weeks": 1,
+                "sessions": [
+                    {
+                        "name": session,
+                        "exercises": [
+                            {"exercise": "pull-up", "sets": 3, "reps": 8, "notes": notes}
+                        ],
+                    }
+                ],
+            }
+        )
+    )
+    buffer = io.BytesIO()
+    result = pdfgen.render_booklet(plan, buffer, client=client, trainer=client, layout="base")
+    if result.warnings:  # a character the font lacks: warned about, not this property's case
+        return
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(buffer.getvalue())).pages]
+    text = "\n".join(pages)
+    assert program in pages[0] and client in pages[0]
+    week = next(page for page in pages if "Week 1 · Day 1" in page)
+    assert session in week and notes in week
+    assert "<" not in program or program in text  # escaped, never taken for markup
 
 
 # -- the exact page count -----------------------------------------------------------------------
