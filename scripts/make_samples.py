@@ -159,12 +159,11 @@ def booklet_bytes(name: str) -> bytes:
     return buffer.getvalue()
 
 
-def filled_bytes(name: str, booklets: dict[str, bytes]) -> bytes:
-    """The fillable sample a FILLED entry names, with its values typed in."""
+def fill_form(data: bytes, values: dict[str, str]) -> bytes:
+    """A PDF with `values` typed into its form fields, by name, as a tablet app would."""
     from pypdf import PdfWriter
 
-    source, values = FILLED[name]
-    writer = PdfWriter(clone_from=io.BytesIO(booklets[source]))
+    writer = PdfWriter(clone_from=io.BytesIO(data))
     for page in writer.pages:
         names = {a.get_object().get("/T") for a in page.get("/Annots", [])}
         wanted = {k: v for k, v in values.items() if k in names}
@@ -174,6 +173,12 @@ def filled_bytes(name: str, booklets: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def filled_bytes(name: str, booklets: dict[str, bytes]) -> bytes:
+    """The fillable sample a FILLED entry names, with its values typed in."""
+    source, values = FILLED[name]
+    return fill_form(booklets[source], values)
 
 
 def page_of(data: bytes, title: str | int) -> int:

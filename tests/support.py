@@ -3,9 +3,12 @@ console script, and the independent readers every PDF a test writes must pass.""
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import sys
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pikepdf
 import pypdfium2
@@ -121,3 +124,21 @@ def unembedded_fonts(pdf: pikepdf.Pdf) -> list[str]:
     for page in pdf.pages:
         resources(page.obj.get("/Resources"))
     return missing
+
+
+@cache
+def make_samples() -> ModuleType:
+    """scripts/make_samples.py, which renders (and fills) the committed samples."""
+    spec = importlib.util.spec_from_file_location(
+        "make_samples", Path(__file__).parent.parent / "scripts" / "make_samples.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fill_form(data: bytes, values: dict[str, str]) -> bytes:
+    """A PDF with `values` typed into its form fields with pypdf, as a tablet app would."""
+    filled: bytes = make_samples().fill_form(data, values)
+    return filled

@@ -30,10 +30,10 @@ import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner, Result
 from PIL import Image, ImageChops
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from support import console_script
+from support import console_script, fill_form
 
 import pdfgen
 from pdfgen.booklet import render_pdf
@@ -156,12 +156,7 @@ def overlaps(a: Box, b: Box) -> bool:
 
 def fill(source: bytes | Path, values: dict[str, str], out: Path) -> Path:
     """Fill the form with pypdf, as a tablet app would, and save it."""
-    reader = PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
-    writer = PdfWriter(clone_from=reader)
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, values, auto_regenerate=False)
-    writer.set_need_appearances_writer(True)
-    writer.write(out)
+    out.write_bytes(fill_form(source if isinstance(source, bytes) else source.read_bytes(), values))
     return out
 
 

@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
+from support import fill_form
 
 import pdfgen
 from pdfgen.cli import cli
@@ -480,7 +481,7 @@ def test_same_exercise_twice_in_a_session(tmp_path: Path) -> None:
             typed[f"w01_d1_{key}_s{n}_reps"] = reps
     assert set(typed) <= names
     filled = tmp_path / "twice-filled.pdf"
-    filled.write_bytes(_fill(blank.getvalue(), typed))
+    filled.write_bytes(fill_form(blank.getvalue(), typed))
     made = next_block(plan, filled)
     assert [d.new for d in made.decisions] == ["10 kg", "5 kg"]
 
@@ -1022,7 +1023,7 @@ def test_cli_csv_the_csv_module_refuses(
 
 def test_cli_csv_from_read_log_with_a_two_line_note(tmp_path: Path) -> None:
     filled = tmp_path / "two-lines.pdf"
-    filled.write_bytes(_fill(FILLED_SAMPLE.read_bytes(), {"w01_d1_notes": "Left shoulder\rok"}))
+    filled.write_bytes(fill_form(FILLED_SAMPLE.read_bytes(), {"w01_d1_notes": "Left shoulder\rok"}))
     # A form field's line break (CR) is read as a newline, as every other file has it.
     assert any("Left shoulder\nok" in s.notes for s in read_log(filled).sets)
     as_csv = tmp_path / "two-lines.csv"
@@ -1172,20 +1173,6 @@ def test_hostile_log_file_name(tmp_path: Path) -> None:
 # -- 5. End to end: fillable log -> filled with pypdf -> pdfgen next -> pdfgen build ----------
 
 
-def _fill(data: bytes, values: dict[str, str]) -> bytes:
-    """Type `values` into the form fields, as make_samples.py fills its sample."""
-    writer = PdfWriter(clone_from=io.BytesIO(data))
-    for page in writer.pages:
-        names = {a.get_object().get("/T") for a in page.get("/Annots", [])}
-        wanted = {k: v for k, v in values.items() if k in names}
-        if wanted:
-            writer.update_page_form_field_values(page, wanted, auto_regenerate=False)
-    writer.set_need_appearances_writer(True)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
 def test_end_to_end(tmp_path: Path) -> None:
     blank = tmp_path / "zoe-log.pdf"
     result = invoke(
@@ -1215,7 +1202,7 @@ def test_end_to_end(tmp_path: Path) -> None:
     assert exercises == {"pull-up", "incline-barbell-row", "dumbbell-shrug"}
     assert {name[:6] for name in typed} == {"w01_d1", "w01_d2", "w02_d1", "w02_d2"}
     filled = tmp_path / "zoe-log-filled.pdf"
-    filled.write_bytes(_fill(blank.read_bytes(), typed))
+    filled.write_bytes(fill_form(blank.read_bytes(), typed))
 
     plan = tmp_path / "zoe-block2.yaml"
     result = invoke("next", "upper-back", "--log", str(filled), "-o", str(plan))

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from support import make_samples as load_make_samples
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
-def _make_samples() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_samples", ROOT / "scripts" / "make_samples.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_samples = _make_samples()
+make_samples = load_make_samples()
 
 
 @pytest.mark.parametrize("name", sorted(make_samples.BOOKLETS))

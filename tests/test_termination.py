@@ -27,19 +27,10 @@ import pdfgen.batch
 import pdfgen.cli
 import pdfgen.output
 from pdfgen.batch import run_batch
+from pdfgen.loader import builtin_library
 
 TIMEOUT = 60
-EXERCISES = (
-    "pull-up",
-    "lat-pulldown",
-    "incline-barbell-row",
-    "dumbbell-shrug",
-    "incline-dumbbell-row",
-    "low-row",
-    "reverse-cable-crossover",
-    "good-morning",
-    "hyperextension",
-)
+EXERCISES = tuple(builtin_library())  # every exercise the built-in library has
 
 
 def long_plan(path: Path, weeks: int = 52) -> Path:
