@@ -149,6 +149,24 @@ PREVIEWS: list[tuple[str, str | int, str]] = [
 ]
 
 
+# The libraries whose releases change a PDF's bytes (not what it shows): the samples were made
+# with these, and a checkout with others compares what the pages say instead.
+MADE_WITH = SAMPLES / "made-with.txt"
+BYTE_MAKERS = ("reportlab", "pypdf")
+
+
+def library_versions() -> str:
+    """The installed versions of the libraries that write the samples' bytes."""
+    from importlib.metadata import version
+
+    return "".join(f"{name} {version(name)}\n" for name in BYTE_MAKERS)
+
+
+def page_texts(data: bytes) -> list[str]:
+    """What each page of a PDF says, as pypdf extracts it."""
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
 def booklet_bytes(name: str) -> bytes:
     """The sample booklet `name`, rendered now."""
     plan, options = BOOKLETS[name]
@@ -202,6 +220,7 @@ def main() -> None:
     rendered |= {name: filled_bytes(name, rendered) for name in FILLED}
     for name, data in rendered.items():
         (SAMPLES / f"{name}.pdf").write_bytes(data)
+    MADE_WITH.write_text(library_versions(), encoding="utf-8")
     for name, title, file in PREVIEWS:
         pdf = pypdfium2.PdfDocument(rendered[name])
         pdf.init_forms()  # so that what was typed into a filled sample shows

@@ -900,19 +900,20 @@ def test_cli_default_output_name_is_in_the_current_folder(
     assert (work / "zoe-next.yaml").read_bytes() == before
 
 
-def test_cli_default_output_name_of_a_builtin_plan() -> None:
-    runner = CliRunner()
-    with runner.isolated_filesystem():
-        log = write_csv(
-            Path("log.csv"),
-            session_rows(1, 1, [(40, 12)] * 3, session="Upper back"),
-        )
-        result = runner.invoke(cli, ["next", "upper-back", "--log", str(log)])
-        assert result.exit_code == 0, result.output
-        written = Path("upper-back-next.yaml")
-        assert written.is_file()
-        plan = load_plan_text(written.read_text("utf-8"))
-        assert plan.sessions[0].exercises[1].load == "42.5 kg"  # incline-barbell-row, 40 at 12
+def test_cli_default_output_name_of_a_builtin_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    log = write_csv(
+        tmp_path / "log.csv",
+        session_rows(1, 1, [(40, 12)] * 3, session="Upper back"),
+    )
+    result = CliRunner().invoke(cli, ["next", "upper-back", "--log", str(log)])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "upper-back-next.yaml"
+    assert written.is_file()
+    plan = load_plan_text(written.read_text("utf-8"))
+    assert plan.sessions[0].exercises[1].load == "42.5 kg"  # incline-barbell-row, 40 at 12
 
 
 def test_cli_log_of_another_plan(plan_and_log: tuple[Path, Path], tmp_path: Path) -> None:

@@ -15,22 +15,32 @@ SAMPLES = ROOT / "samples"
 make_samples = load_make_samples()
 
 
+STALE = "samples/{}.pdf is stale: run `python scripts/make_samples.py`"
+
+
+def assert_same_sample(name: str, made: bytes) -> None:
+    """Byte for byte, with the library releases the samples were made with; with newer ones
+    (a fresh machine gets the newest), page for page in what the pages say: a new reportlab
+    may write the same pages in other bytes."""
+    committed = (SAMPLES / f"{name}.pdf").read_bytes()
+    if make_samples.MADE_WITH.read_text(encoding="utf-8") == make_samples.library_versions():
+        assert made == committed, STALE.format(name)
+    else:
+        assert make_samples.page_texts(made) == make_samples.page_texts(committed), STALE.format(
+            name
+        )
+
+
 @pytest.mark.parametrize("name", sorted(make_samples.BOOKLETS))
 def test_sample_is_current(name: str) -> None:
-    committed = (SAMPLES / f"{name}.pdf").read_bytes()
-    assert make_samples.booklet_bytes(name) == committed, (
-        f"samples/{name}.pdf is stale: run `python scripts/make_samples.py`"
-    )
+    assert_same_sample(name, make_samples.booklet_bytes(name))
 
 
 @pytest.mark.parametrize("name", sorted(make_samples.FILLED))
 def test_filled_sample_is_current(name: str) -> None:
     source = make_samples.FILLED[name][0]
     booklets = {source: (SAMPLES / f"{source}.pdf").read_bytes()}
-    committed = (SAMPLES / f"{name}.pdf").read_bytes()
-    assert make_samples.filled_bytes(name, booklets) == committed, (
-        f"samples/{name}.pdf is stale: run `python scripts/make_samples.py`"
-    )
+    assert_same_sample(name, make_samples.filled_bytes(name, booklets))
 
 
 def test_filled_sample_reads_back() -> None:
