@@ -13,18 +13,22 @@ import hashlib
 import io
 import os
 import re
+import secrets
 import signal
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pdfgen.errors import InputError, OutputError, PdfgenError, Problem
+from pdfgen.errors import InputError, OutputError, PdfgenError, Problem, UsageError
 from pdfgen.impose import Mode
-from pdfgen.output import write_atomic
+from pdfgen.inputs import exists, read_input
+from pdfgen.merge import MAX_BOOKLET_BYTES
+from pdfgen.output import check_destination, describe, write_atomic
 from pdfgen.roster import Row, load_roster, safe_file_name
 from pdfgen.text import spreadsheet_safe
 
@@ -56,7 +60,6 @@ class BatchResult:
     merged: Path | None = None
     merged_pages: int = 0
     seconds: float = 0.0
-    counts: dict[str, int] = field(default_factory=dict)
 
     def count(self, status: Status) -> int:
         """How many rows ended with `status`."""
@@ -81,6 +84,8 @@ class _Task:
     target: str
     options: dict[str, Any]
     plan_name: str = ""  # as the roster wrote it
+    force: bool = False
+    temp_name: str = ""  # the exact temporary file its booklet is written through
 
 
 def run_batch(
@@ -113,15 +118,27 @@ def run_batch(
     roster = Path(roster)
     rows = load_roster(roster)
     out = Path(folder) if folder is not None else Path(roster.stem)
-    if merge is not None and Path(merge).exists() and not force and not dry_run:
-        raise OutputError(f"{merge} already exists; use --force to replace it.")
+    check_folder(out)
     check_brand(layout, logo, brand_color)
     brand = {"logo": str(Path(logo).resolve()) if logo else None, "brand_color": brand_color}
     results, tasks = _plan_rows(rows, roster.parent, out, layout, fillable)
-    tasks = [replace(task, options=task.options | brand) for task in tasks]
+    if merge is not None:
+        check_merge_target(Path(merge), roster, out, [Path(t.target) for t in tasks])
+        if not dry_run:
+            check_destination(merge, force=force)
+    token = secrets.token_hex(8)
+    tasks = [
+        replace(
+            task,
+            options=task.options | brand,
+            force=force,
+            temp_name=f".pdfgen-{token}-{task.row}.tmp",
+        )
+        for task in tasks
+    ]
     to_render = []
     for task in tasks:
-        kept = Path(task.target).exists() and not force
+        kept = exists(task.target) and not force
         if kept or dry_run:
             # Not rendered now, but checked as if it were: a bad row is never hidden.
             error = row_error(task)
@@ -137,7 +154,7 @@ def run_batch(
         if progress:
             progress(result)
     if to_render:
-        out.mkdir(parents=True, exist_ok=True)
+        make_folder(out)
 
         def finished(result: RowResult) -> None:
             results[result.row] = result
@@ -148,11 +165,12 @@ def run_batch(
     ordered = [results[row.number] for row in rows]
     batch = BatchResult(ordered, out)
     if not dry_run:
-        if ordered and (out.exists() or any(r.status == "written" for r in ordered)):
-            out.mkdir(parents=True, exist_ok=True)
+        if ordered and (out.is_dir() or any(r.status == "written" for r in ordered)):
+            make_folder(out)
+            batch.results = ordered = _as_on_disk(ordered, out)
             _write_manifest(out / MANIFEST, ordered)
         if merge is not None:
-            _merge(batch, roster, Path(merge), impose)
+            _merge(batch, roster, Path(merge), impose, force)
     batch.seconds = time.perf_counter() - started
     return batch
 
@@ -165,7 +183,55 @@ def check_brand(layout: str | None, logo: str | Path | None, color: str | None) 
         branded(pick_layout(layout, None), logo, color)
 
 
-def _merge(batch: BatchResult, roster: Path, merge: Path, impose: Mode | None) -> None:
+def check_folder(out: Path) -> None:
+    """Refuse an output folder that cannot be one, before any work: a file, a link to nowhere,
+    or a path through a file."""
+    try:
+        if out.is_symlink() and not out.exists():
+            raise OutputError(f"cannot use {out} as the folder: it is a link to nothing.")
+        if out.exists() and not out.is_dir():
+            raise OutputError(f"cannot use {out} as the folder: it is a file.")
+        for ancestor in out.parents:
+            if ancestor.exists():
+                if not ancestor.is_dir():
+                    raise OutputError(f"cannot make the folder {out}: {ancestor} is a file.")
+                break
+    except OSError as exc:
+        raise OutputError(describe(out, exc)) from None
+
+
+def make_folder(out: Path) -> None:
+    """Make the output folder (and its parents); an OutputError saying why it cannot be."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(describe(out, exc, "make the folder")) from None
+
+
+def check_merge_target(merge: Path, roster: Path, out: Path, booklets: list[Path]) -> None:
+    """The merged file must not be a file this run writes or reads, nor the folder: it would
+    replace one client's booklet with everyone's (or the manifest, or the roster)."""
+    taken = {
+        _same_file_key(path): what
+        for path, what in [
+            *((booklet, f"the booklet {booklet.name}") for booklet in booklets),
+            (out / MANIFEST, "the manifest"),
+            (roster, "the roster"),
+            (out, "the output folder"),
+        ]
+    }
+    clash = taken.get(_same_file_key(merge))
+    if clash:
+        raise UsageError(f"--merge {merge} names {clash} of this batch; give another file.")
+
+
+def _same_file_key(path: Path) -> str:
+    # Compared as the file system will see them: resolved, and without regard to case, which
+    # some file systems ignore.
+    return os.path.realpath(path).casefold()
+
+
+def _merge(batch: BatchResult, roster: Path, merge: Path, impose: Mode | None, force: bool) -> None:
     from pdfgen.merge import merge_booklets
 
     parts = [
@@ -176,7 +242,7 @@ def _merge(batch: BatchResult, roster: Path, merge: Path, impose: Mode | None) -
     if parts:
         batch.merged = merge
         batch.merged_pages = merge_booklets(
-            parts, merge, title=f"Booklets: {roster.stem}", impose=impose
+            parts, merge, title=f"Booklets: {roster.stem}", impose=impose, force=force
         )
 
 
@@ -194,12 +260,16 @@ def _with_file_facts(
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    data = (out / result.file).read_bytes()
+    try:
+        data = read_input(out / result.file, what="booklet", limit=MAX_BOOKLET_BYTES)
+    except InputError as exc:
+        why = f"the existing {result.file} cannot be read: {exc.problems[0].message}"
+        return replace(result, status="failed" if for_merge else "skipped", error=why)
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = len(reader.pages)
         has_fields = bool(reader.get_fields())
-    except (PyPdfError, ValueError, KeyError, OSError):
+    except (PyPdfError, ValueError, KeyError, OSError, RecursionError):
         why = f"the existing {result.file} is not a readable PDF; --force replaces it."
         return replace(result, status="failed" if for_merge else "skipped", error=why)
     if fillable and not has_fields:
@@ -207,6 +277,27 @@ def _with_file_facts(
         why = f"the existing {result.file} has no form fields; --force remakes it fillable."
         return replace(result, status="failed" if for_merge else "skipped", error=why)
     return replace(result, pages=pages, sha256=hashlib.sha256(data).hexdigest())
+
+
+def _as_on_disk(results: list[RowResult], out: Path) -> list[RowResult]:
+    """The results as the files on disk now are: another run writing into the same folder may
+    have made a booklet this run found missing, so the manifest describes what is there."""
+    checked = []
+    for result in results:
+        if result.status not in ("written", "skipped") or not result.file:
+            checked.append(result)
+            continue
+        try:
+            data = read_input(out / result.file, what="booklet", limit=MAX_BOOKLET_BYTES)
+        except InputError as exc:
+            why = f"{result.file} is not there any more: {exc.problems[0].message}"
+            checked.append(replace(result, status="failed", pages=0, sha256="", error=why))
+            continue
+        if hashlib.sha256(data).hexdigest() != result.sha256:
+            checked.append(_with_file_facts(replace(result, status="skipped"), out, False))
+        else:
+            checked.append(result)
+    return checked
 
 
 def _plan_rows(
@@ -254,7 +345,7 @@ def _plan_reference(plan: str, base: Path) -> str:
     from pdfgen.resources import builtin_plans
 
     beside = base / plan
-    if beside.is_file():
+    if exists(beside):
         return str(beside)
     return plan if plan in builtin_plans() else str(beside)
 
@@ -270,7 +361,7 @@ def _options(row: Row, layout: str | None, base: Path) -> dict[str, Any]:
         options["weeks"] = values["weeks"]
     chosen = values.get("layout") or layout
     if chosen:
-        options["layout"] = str(base / chosen) if (base / chosen).is_file() else chosen
+        options["layout"] = str(base / chosen) if exists(base / chosen) else chosen
     if row.maxes:
         options["maxes"] = dict(row.maxes)
     return options
@@ -302,7 +393,9 @@ def _render_all(
         for task in tasks:
             finished(make_booklet(task))
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),)
+    )
     try:
         futures: list[Future[RowResult]] = [pool.submit(make_booklet, task) for task in tasks]
         for future in futures:
@@ -318,12 +411,35 @@ def _render_all(
     pool.shutdown(wait=True)
 
 
-def _worker_signals() -> None:
+def _worker_start(parent: int) -> None:
+    """Set a worker up: its signals, and a watch on the batch that started it."""
     # Ctrl-C reaches the whole process group: a worker ignores it and the parent stops the
     # pool. SIGTERM ends a worker at once; a forked worker would otherwise inherit the parent's
     # handler and raise in the middle of the pool's own code.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int, every: float = 0.2) -> None:
+    """End this worker when the batch that started it (`parent`) is gone, killed with SIGKILL,
+    which no handler sees. Its direct parent (the batch, or the start method's server) then
+    changes; checking that the batch still exists also covers its dying before this started."""
+    started_by = os.getppid()
+    while True:
+        if os.getppid() != started_by or not _alive(parent):
+            os._exit(1)  # nothing of this worker's is worth finishing: its batch is gone
+        time.sleep(every)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
 
 
 def _end_workers(pool: ProcessPoolExecutor) -> None:
@@ -335,17 +451,11 @@ def _end_workers(pool: ProcessPoolExecutor) -> None:
 
 
 def _remove_temporaries(tasks: list[_Task]) -> None:
-    """Remove the temporary files (`write_atomic`'s `.NAME.*.tmp`) of ended workers."""
-    folders: dict[Path, set[str]] = {}
+    """Remove the temporary files of ended workers: exactly the ones this run named."""
     for task in tasks:
-        target = Path(task.target)
-        folders.setdefault(target.parent, set()).add(f".{target.name}.")
-    for folder, prefixes in folders.items():
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(folder):
-                if entry.name.endswith(".tmp") and entry.name.startswith(tuple(prefixes)):
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
+        if task.temp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(Path(task.target).parent / task.temp_name)
 
 
 def make_booklet(task: _Task) -> RowResult:
@@ -366,7 +476,13 @@ def make_booklet(task: _Task) -> RowResult:
         buffer = io.BytesIO()
         made = render_booklet(_cached_plan(task.plan), buffer, layout=layout, **options)
         data = buffer.getvalue()
-        write_atomic(task.target, data, force=True)
+        write_atomic(task.target, data, force=task.force, temp_name=task.temp_name or None)
+    except OutputError as exc:
+        if not task.force and exists(task.target):
+            # Another run wrote it since this one looked: theirs is kept, as an existing
+            # booklet would be (the manifest reads its facts from the file).
+            return replace(result, status="skipped", error="written meanwhile by another run")
+        return replace(result, error=_one_line(str(exc)))
     except PdfgenError as exc:
         return replace(result, error=_one_line(str(exc)))
     except Exception as exc:  # one row's surprise must not stop the others
@@ -396,11 +512,12 @@ def _cached_layout(
 
 
 def _whole_number(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
+    """A whole number as a spreadsheet cell holds it: ASCII digits only (Python's int() also
+    takes '1_2' and other scripts' digits, which no trainer means as a number of weeks)."""
+    if not re.fullmatch(r"\s*[0-9]{1,4}\s*", text):
         problem = Problem("options", f"--weeks must be a whole number, not '{text}'.")
-        raise InputError([problem]) from None
+        raise InputError([problem])
+    return int(text)
 
 
 def _one_line(text: str) -> str:

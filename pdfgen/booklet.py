@@ -21,12 +21,14 @@ from pdfgen.layout import Layout, load_layout
 from pdfgen.loader import load_plan
 from pdfgen.loads import Load
 from pdfgen.options import ClientOptions, check_options, weeks_to_print
-from pdfgen.output import write_atomic
+from pdfgen.output import check_destination, write_atomic, write_stream
 from pdfgen.plan import Plan
 from pdfgen.resources import builtin_layouts
 from pdfgen.schedule import Schedule, expand
-from pdfgen.text import missing_characters
+from pdfgen.text import bytes_at_most, missing_characters, without_invisibles
 from pdfgen.typefaces import FontSet, register
+
+DEFAULT_NAME_BYTES = 120
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ def _produce(
     form: _Form | None = None,
 ) -> BookletResult:
     form = form or _Form()
+    if isinstance(out, str | Path):
+        check_destination(out, force=force)  # before the work, not only after it
     fonts = register(layout.fonts)
     warnings = glyph_warnings(
         schedule.plan, layout, fonts, options.client, options.trainer, options.notes
@@ -193,7 +197,7 @@ def _produce(
     if isinstance(out, str | Path):
         path = write_atomic(out, data, force=force)
         return BookletResult(pages, len(data), path, warnings)
-    out.write(data)
+    write_stream(out, data)
     return BookletResult(pages, len(data), None, warnings)
 
 
@@ -314,7 +318,7 @@ def default_output_name(plan_source: str | Path, client: str = "", kind: str = "
     """
     stem = Path(str(plan_source)).stem
     parts = [stem, *([kind] if kind else []), *([client] if client else [])]
-    name = "-".join(parts)
-    name = unicodedata.normalize("NFC", name).casefold()
-    name = re.sub(r"[^\w]+", "-", name).strip("-_.")[:100] or "booklet"
-    return f"{name}.pdf"
+    name = without_invisibles(unicodedata.normalize("NFC", "-".join(parts))).casefold()
+    # At most 120 bytes: a file name may have 255, and a folder's own names count too.
+    name = bytes_at_most(re.sub(r"[^\w]+", "-", name), DEFAULT_NAME_BYTES).strip("-_.")
+    return f"{name or 'booklet'}.pdf"

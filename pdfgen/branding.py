@@ -20,6 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from pdfgen.errors import InputError, Problem, input_error
 from pdfgen.fields import text
+from pdfgen.inputs import read_input
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -107,15 +108,10 @@ def read_logo(path: Path) -> Logo:
     """The logo in `path`, checked: a PNG or JPEG of at most 10 MB and 25 megapixels, at least
     32 pixels each way, no more than 10 times as long as it is wide. Raises LogoError."""
     name = f"the logo '{path}'"
-    if not path.is_file():
-        raise LogoError(f"{name} does not exist." if not path.exists() else f"{name} is a folder.")
-    size = path.stat().st_size
-    if size > MAX_LOGO_BYTES:
-        raise LogoError(
-            f"{name} is {size / 1e6:.1f} MB; a logo may be at most {MAX_LOGO_BYTES / 1e6:g} MB."
-        )
-    with path.open("rb") as handle:
-        data = handle.read(MAX_LOGO_BYTES + 1)
+    try:
+        data = read_input(path, what="logo", limit=MAX_LOGO_BYTES)
+    except InputError as exc:
+        raise LogoError(f"{name}: {exc.problems[0].message}") from None
     if not data.startswith((PNG_MAGIC, JPEG_MAGIC)):
         raise LogoError(f"{name} is not a PNG or JPEG image; save the logo as PNG or JPEG.")
     image = _open(data, name)

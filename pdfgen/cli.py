@@ -7,21 +7,23 @@ raises become one clear message on stderr and an exit status: 1 bad input, 2 usa
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import re
 import signal
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from click.core import ParameterSource
 
 from pdfgen import __version__
-from pdfgen.errors import PdfgenError
+from pdfgen.errors import OutputError, PdfgenError
 
 if TYPE_CHECKING:
     from pdfgen.booklet import BookletResult
@@ -48,6 +50,9 @@ class _Group(click.Group):
         except PdfgenError as exc:
             _say(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:
+            # Before click's own handling, which ends a closed pipe with status 1.
+            _stdout_failed(exc)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,13 +76,25 @@ def _maxes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     return found
 
 
+class _Output(click.Path):
+    """A file or folder to write: never an empty name (which pathlib would read as '.')."""
+
+    def __init__(self, *, folder: bool = False) -> None:
+        super().__init__(file_okay=not folder, dir_okay=folder, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("the name is empty; give a file name.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def _client_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options `build` and `log` share: who it is for, when, on what paper."""
     options = [
         click.option(
             "-o",
             "--output",
-            type=click.Path(dir_okay=False, path_type=Path),
+            type=_Output(),
             help="The PDF to write (default: made from the plan and client names).",
         ),
         click.option("--client", default="", help="The client's name, printed on every page."),
@@ -222,7 +239,7 @@ def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -
     "-o",
     "--output",
     "folder",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_Output(folder=True),
     help="The folder for the booklets (default: named after the roster).",
 )
 @click.option(
@@ -230,7 +247,7 @@ def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -
 )
 @click.option(
     "--merge",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_Output(),
     help="Also one PDF of all the booklets, each from a right-hand page.",
 )
 @click.option("--force", is_flag=True, help="Replace booklets that exist.")
@@ -316,7 +333,7 @@ def batch(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_Output(),
     help="A .csv or .json file to write (default: CSV on standard output).",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
@@ -359,7 +376,7 @@ def read_log(filled: Path, output: Path | None, force: bool) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_Output(),
     help="The plan file to write (default: PLAN-next.yaml in the current folder).",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
@@ -494,7 +511,10 @@ def main() -> None:
     previous = None
     try:  # the handler is installed inside: its exception never escapes as a traceback
         previous = _on_sigterm(_terminate)
-        status = cli.main(prog_name="pdfgen", standalone_mode=False)
+        try:
+            status = cli.main(prog_name="pdfgen", standalone_mode=False)
+        finally:
+            sys.stdout.flush()  # now, while a failure to write can still be reported
     except (click.exceptions.Abort, KeyboardInterrupt) as exc:  # click's form of Ctrl-C
         stop = exc if isinstance(exc, KeyboardInterrupt) else exc.__cause__
         if isinstance(stop, Terminated):
@@ -505,6 +525,24 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except OSError as exc:
+        # The library turns its own file errors into PdfgenErrors: what reaches here is the
+        # terminal or pipe that standard output goes to.
+        _stdout_failed(exc)
     finally:
         _on_sigterm(previous)
     sys.exit(status if isinstance(status, int) else 0)
+
+
+def _stdout_failed(exc: OSError) -> NoReturn:
+    """Standard output could not take what was printed: a closed pipe (`| head`) ends pdfgen
+    quietly, as it ends other tools (141); anything else (a full disk) is an output error."""
+    with contextlib.suppress(OSError):
+        # Point standard output at nothing, so that Python's own flush at exit fails no more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    if isinstance(exc, BrokenPipeError):
+        sys.exit(128 + signal.SIGPIPE)
+    with contextlib.suppress(OSError):
+        click.echo(f"error: cannot write to standard output: {exc.strerror or exc}.", err=True)
+    sys.exit(OutputError.exit_code)

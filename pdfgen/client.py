@@ -24,6 +24,7 @@ from pdfgen.errors import input_error
 from pdfgen.fields import Name, Range
 from pdfgen.layout import PaperSize
 from pdfgen.plan import MAX_WEEKS, Weekday
+from pdfgen.schedule import block_too_late
 from pdfgen.validation import validate
 from pdfgen.yamlio import read_yaml
 
@@ -59,4 +60,8 @@ def load_client(path: str | Path) -> ClientFile:
         raise input_error(
             doc.file, "a client file is a mapping of keys (client:, start:, ...).", 1, 1
         )
-    return validate(ClientFile, doc)
+    client = validate(ClientFile, doc)
+    late = block_too_late(client.start, client.weeks or 1) if client.start else ""
+    if late:
+        raise input_error(doc.file, late, *doc.locate(("start",))[1:], field="start")
+    return client

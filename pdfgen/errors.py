@@ -63,6 +63,12 @@ class OutputError(PdfgenError):
     exit_code = 4
 
 
+class UsageError(PdfgenError):
+    """Options that contradict each other or the files they name; nothing was done."""
+
+    exit_code = 2
+
+
 def input_error(
     file: str, message: str, line: int | None = None, column: int | None = None, field: str = ""
 ) -> InputError:

@@ -199,16 +199,25 @@ class _Box:
             )
         )
         if date_text:
-            self.runs.append(
-                Run(
-                    width - date_w / 2,
-                    _baseline(0, height, sizes.grid),
-                    date_text,
-                    sizes.grid,
-                    align="center",
-                )
-            )
+            self.runs += self.date_runs(date_text, width - date_w, date_w, height)
         self.y = height
+
+    def date_runs(self, text: str, x: float, w: float, h: float) -> list[Run]:
+        """A printed date centred in its box: at the grid's size, or smaller, or on two lines,
+        whichever fits first (a layout's date format is bounded in length)."""
+        sizes = self.layout.sizes
+        room = w - 2 * PAD
+        for size in (sizes.grid, sizes.small):
+            if self.measure(text, False, size) <= room:
+                return [Run(x + w / 2, _baseline(0, h, size), text, size, align="center")]
+        size = sizes.small
+        lines = fit_lines(text, room, 2, lambda t: self.measure(t, False, size))
+        leading = size * 1.15
+        top = (h - leading * len(lines)) / 2
+        return [
+            Run(x + w / 2, top + leading * (n + 0.78), line, size, align="center")
+            for n, line in enumerate(lines)
+        ]
 
     def headings(self, xs: list[float], widths: list[float], units: str) -> None:
         """One shaded heading cell per column."""

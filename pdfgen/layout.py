@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 import string
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pdfgen import resources
 from pdfgen.branding import Brand, resolve_brand
 from pdfgen.errors import InputError, Problem, input_error
 from pdfgen.fields import Label, Name, Range, text
+from pdfgen.inputs import check_input, exists
 from pdfgen.validation import check_unknown_keys, closest, validate
 from pdfgen.yamlio import Document, Path_, dotted, read_yaml
 
@@ -34,6 +36,8 @@ MIN_WRITE_WIDTH_MM = 14.0
 MIN_TICK_WIDTH_MM = 8.0
 TICK_BOX_MM = 5.0
 MAX_EXTENDS = 8
+# The largest font file a layout may name (full CJK fonts are about 20 MB).
+MAX_FONT_BYTES = 40 * 1024 * 1024
 
 PaperSize = Literal["a4", "letter", "a5"]
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
@@ -309,6 +313,27 @@ def counted(one: str, many: str, n: int) -> str:
     return (one if n == 1 else many).format(n=n)
 
 
+MAX_DATE_CHARS = 32
+
+
+def _date_format(value: str) -> str:
+    """A date format whose dates fit where they print: at most MAX_DATE_CHARS characters for
+    any date of a year (every month and weekday name)."""
+    start = date(2027, 1, 1)
+    try:
+        longest = max(((start + timedelta(days=n)).strftime(value) for n in range(365)), key=len)
+    except ValueError as exc:
+        raise ValueError(f"'{value}' is not a date format ({exc}).") from None
+    if not longest.strip():
+        raise ValueError(f"'{value}' prints no date; write it like '%a %-d %b %Y'.")
+    if len(longest) > MAX_DATE_CHARS:
+        raise ValueError(
+            f"prints dates up to {len(longest)} characters long ('{longest[:40]}'), too long for "
+            f"a date box; the most is {MAX_DATE_CHARS}."
+        )
+    return value
+
+
 class Layout(_Strict):
     """A complete page layout."""
 
@@ -318,7 +343,10 @@ class Layout(_Strict):
     sizes: Sizes
     sections: list[Section] = Field(min_length=1, max_length=5)
     grid: Grid
-    date_format: Annotated[str, text(40)] = Field(description="strftime format of printed dates.")
+    date_format: Annotated[str, text(40), AfterValidator(_date_format)] = Field(
+        description="strftime format of printed dates, e.g. '%a %-d %b %Y' (Mon 4 Jan 2027) or "
+        f"'%Y-%m-%d'; a date may print at most {MAX_DATE_CHARS} characters."
+    )
     labels: Labels
     brand: Brand = Field(
         default_factory=Brand,
@@ -402,12 +430,12 @@ def find_layout(name: str | Path, relative_to: Path | None = None) -> Path:
     folder = relative_to if relative_to is not None and not path.is_absolute() else None
     candidates = [folder / path, folder / f"{name}.yaml"] if folder else [path]
     for candidate in candidates:
-        if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+        if candidate.suffix in (".yaml", ".yml") and exists(candidate):
             return candidate
     builtin = resources.builtin_layouts()
     if str(name) in builtin:
         return builtin[str(name)]
-    if folder is None and path.is_file():
+    if folder is None and exists(path):
         return path
     hint = closest(str(name), builtin)
     extra = f" Did you mean '{hint}'?" if hint else ""
@@ -493,13 +521,21 @@ def _read_chain(path: Path) -> list[Document]:
         first_parent = first_parent or parent
 
 
-def _is_truetype(path: Path) -> bool:
-    """Whether a file starts as a TrueType font does; reading it whole is the renderer's job."""
+def _font_problem(path: Path) -> str:
+    """What keeps `path` from being a usable TrueType font file ("" if nothing): it must be a
+    regular file of sane size that starts as a TrueType font does. Reading it whole is the
+    renderer's job."""
     try:
+        check_input(path, what="font", limit=MAX_FONT_BYTES)
         with path.open("rb") as handle:
-            return handle.read(4) in (b"\x00\x01\x00\x00", b"true")
-    except OSError:  # missing, unreadable or a folder
-        return False
+            head = handle.read(4)
+    except InputError as exc:
+        return exc.problems[0].message
+    except OSError as exc:
+        return f"cannot read the font file: {exc.strerror or exc}."
+    if head not in (b"\x00\x01\x00\x00", b"true"):
+        return f"'{path.name}' is not a TrueType font file (.ttf)."
+    return ""
 
 
 def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
@@ -509,24 +545,23 @@ def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
         name = getattr(layout.fonts, role)
         bundled = resources.fonts_dir() / f"{name}.ttf"
         file, line, column = doc.locate(("fonts", role))
-        if name in resources.BUNDLED_FONTS and not _is_truetype(bundled):
+        if name in resources.BUNDLED_FONTS and _font_problem(bundled):
             # One of pdfgen's own fonts, missing or damaged: the installation is at fault, not
             # the layout that names it.
-            state = "damaged" if bundled.exists() else "missing"
+            state = "damaged" if exists(bundled) else "missing"
             message = f"pdfgen's own font file is {state}; {resources.REINSTALL}."
             problems.append(Problem(str(bundled), message))
             fonts[role] = str(bundled)
             continue
-        candidate = bundled if bundled.exists() else Path(file).parent / name
-        if candidate.suffix.lower() != ".ttf" or not candidate.is_file():
+        candidate = bundled if exists(bundled) else Path(file).parent / name
+        if candidate.suffix.lower() != ".ttf" or not exists(candidate):
             message = (
                 f"no font '{name}': name a bundled font (DejaVuSans, DejaVuSans-Bold) or a "
                 ".ttf file."
             )
             problems.append(Problem(file, message, line, column, f"fonts.{role}"))
-        elif not _is_truetype(candidate):
-            message = f"'{name}' is not a TrueType font file (.ttf)."
-            problems.append(Problem(file, message, line, column, f"fonts.{role}"))
+        elif problem := _font_problem(candidate):
+            problems.append(Problem(file, problem, line, column, f"fonts.{role}"))
         fonts[role] = str(candidate)
     if problems:
         raise InputError(problems)
@@ -535,6 +570,22 @@ def _resolve_fonts(layout: Layout, doc: _Layers) -> Layout:
     return layout.model_copy(
         update={"fonts": Fonts.model_construct(regular=fonts["regular"], bold=fonts["bold"])}
     )
+
+
+def _blame(doc: Document, path: Path_) -> tuple[str, int | None, int | None]:
+    """Where to report a layout that does not fit: the line that set the value, when the user's
+    own layout (or --page-size) set it; otherwise the user's layout file itself. A built-in
+    layout's value is not the user's mistake, and its file is not theirs to edit."""
+    file, line, column = doc.locate(path)
+    layers = getattr(doc, "layers", [doc])
+    own = [layer for layer in layers if not _is_builtin(layer.file)]
+    if own and _is_builtin(file):
+        return own[0].file, None, None
+    return file, line, column
+
+
+def _is_builtin(file: str) -> bool:
+    return Path(file).parent.resolve() == resources.layouts_dir().resolve()
 
 
 def check_fits(layout: Layout, doc: Document) -> None:
@@ -562,7 +613,7 @@ def check_fits(layout: Layout, doc: Document) -> None:
     hint = " (the paper was set by --page-size)" if by_paper else ""
     for needed, what, path in needs:
         if needed > width:
-            file, line, column = doc.locate(path)
+            file, line, column = _blame(doc, path)
             raise input_error(
                 file,
                 f"{what} need {needed:.0f} mm but the page has {width:.0f} mm for them{hint}.",
@@ -575,7 +626,7 @@ def check_fits(layout: Layout, doc: Document) -> None:
     one_day = grid.row_height * 2 + grid.header_height + grid.notes_height + furniture
     height = layout.page.size_mm[1] - layout.page.margins.top - layout.page.margins.bottom
     if one_day > height:
-        file, line, column = doc.locate(("page", "size"))
+        file, line, column = _blame(doc, ("page", "size"))
         raise input_error(
             file,
             f"the page has {height:.0f} mm between the margins, too little for one training day "

@@ -14,6 +14,7 @@ from pydantic import RootModel
 
 from pdfgen import resources
 from pdfgen.errors import InputError, Problem, input_error
+from pdfgen.inputs import exists
 from pdfgen.plan import Exercise, Plan, Prescription
 from pdfgen.validation import closest, validate
 from pdfgen.yamlio import Document, dotted, read_yaml
@@ -26,7 +27,7 @@ class LibraryFile(RootModel[dict[str, Exercise]]):
 def find_plan(name: str | Path) -> Path:
     """A plan file by path, or a built-in plan by id (`upper-back`)."""
     path = Path(name)
-    if path.exists():
+    if exists(path):
         return path
     builtin = resources.builtin_plans()
     if isinstance(name, str) and name in builtin:

@@ -11,11 +11,19 @@ from pdfgen import __version__
 from pdfgen.errors import input_error
 from pdfgen.impose import Mode
 from pdfgen.impose import impose as impose_pdf
+from pdfgen.inputs import read_input
 from pdfgen.output import write_atomic
+
+MAX_BOOKLET_BYTES = 200 * 1024 * 1024
 
 
 def merge_booklets(
-    parts: list[tuple[str, Path]], out: Path, *, title: str, impose: Mode | None = None
+    parts: list[tuple[str, Path]],
+    out: Path,
+    *,
+    title: str,
+    impose: Mode | None = None,
+    force: bool = False,
 ) -> int:
     """Merge `parts` (outline title, PDF file) in order into `out`; return its page count.
 
@@ -32,11 +40,11 @@ def merge_booklets(
         if len(writer.pages) % 2 == 1:
             writer.add_blank_page()
         try:
-            source = path.read_bytes()
+            source = read_input(path, what="booklet", limit=MAX_BOOKLET_BYTES)
             if impose:
                 source = impose_pdf(source, impose, source=str(path))
             writer.append(io.BytesIO(source), outline_item=name)
-        except (PyPdfError, ValueError, KeyError, OSError) as exc:
+        except (PyPdfError, ValueError, KeyError, OSError, RecursionError) as exc:
             message = f"cannot be merged: it is not a readable PDF ({exc})."
             raise input_error(str(path), message) from None
     writer.add_metadata(
@@ -50,5 +58,5 @@ def merge_booklets(
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     buffer = io.BytesIO()
     writer.write(buffer)
-    write_atomic(out, buffer.getvalue(), force=True)
+    write_atomic(out, buffer.getvalue(), force=force)
     return len(writer.pages)

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
-from pdfgen.errors import input_error
+from pdfgen.errors import InputError, input_error
+from pdfgen.inputs import read_input
 from pdfgen.loader import find_plan, load_plan_text, plan_from_document
 from pdfgen.loads import MAX_LOAD, Unit, convert, format_weight, parse_load, round_to
 from pdfgen.plan import Plan, Prescription, Session
 from pdfgen.readlog import LoggedSet, load_logged
 from pdfgen.text import clean, one_line
-from pdfgen.yamlio import Document, Path_, decode, read_yaml
+from pdfgen.yamlio import MAX_BYTES, Document, Path_, decode, read_yaml
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def next_block(plan: str | Path, log: str | Path) -> NextBlock:
     """The next block of `plan` (a plan file or built-in id) from `log` (a filled PDF, or the
     CSV or JSON `read-log` made of one). The text is a plan that `pdfgen build` accepts."""
     path = find_plan(plan)
-    text = decode(path.read_bytes(), str(path))
+    text = decode(read_input(path, what="plan", limit=MAX_BYTES), str(path))
     doc = read_yaml(str(path), text=text, what="plan")
     model = plan_from_document(doc)
     logged = load_logged(log).sets
@@ -90,8 +91,22 @@ def next_block(plan: str | Path, log: str | Path) -> NextBlock:
     newline = "\r\n" if "\r\n" in text else "\n"
     patched = _apply(text, edits, newline)
     result = _header(decisions, log, logged, newline) + patched
-    load_plan_text(result, name=f"the next block of {path.name}")  # proves it builds
+    _check_builds(result, path, log)
     return NextBlock(result, tuple(decisions))
+
+
+def _check_builds(text: str, plan: Path, log: str | Path) -> None:
+    """Prove the new plan builds. It cannot fail for a plan and log pdfgen made; if it does,
+    the message names the two files it came from, not a file that does not exist."""
+    try:
+        load_plan_text(text, name=str(plan))
+    except InputError as exc:
+        first = exc.problems[0]
+        raise input_error(
+            str(log),
+            f"the next block of {plan.name} made from this log would not build "
+            f"({first.field + ': ' if first.field else ''}{first.message}); nothing was written.",
+        ) from None
 
 
 def _entry_keys(session: Session) -> list[str]:
@@ -137,7 +152,8 @@ def decide(plan: Plan, session: str, item: Prescription, rows: Sequence[LoggedSe
         return keep("no reps logged outside deload weeks")
     last = sessions[-1]
     when = f"week {last[0].week}, day {last[0].day}"
-    weights = [r.weight for r in last if isinstance(r.weight, float)]
+    # A weight of 0 is no weight: the set was done without one (bodyweight, or left at zero).
+    weights = [r.weight for r in last if isinstance(r.weight, float) and r.weight > 0]
     if not weights:
         return keep(f"no weight written in {when}")
     units: Unit = "lb" if last[0].units == "lb" else "kg"

@@ -17,6 +17,7 @@ from pdfgen.layout import PAGE_SIZES_MM
 from pdfgen.loader import builtin_library, name_index, normalise
 from pdfgen.loads import Load, LoadError, Unit, parse_load
 from pdfgen.plan import MAX_WEEKS, WEEKDAYS, Plan, Weekday
+from pdfgen.schedule import block_too_late
 
 UNITS = ("kg", "lb")
 FULL_NAMES = {
@@ -69,6 +70,10 @@ def check_options(
     if page_size is not None and page_size not in PAGE_SIZES_MM:
         problems.append(f"--page-size must be a4, letter or a5, not '{page_size}'.")
     start_date = _start(start, problems)
+    if start_date is not None and (weeks is None or 1 <= weeks <= MAX_WEEKS):
+        late = block_too_late(start_date, weeks or plan.weeks)
+        if late:
+            problems.append(f"--start: {late}")
     weekdays = _days(days, problems)
     unit = cast(Unit, units if units in UNITS else "kg")
     best = _maxes(plan, maxes or {}, unit, problems)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pdfgen.errors import input_error
+from pdfgen.inputs import read_input
 from pdfgen.loads import convert
 from pdfgen.logfields import (
     BOOKLET_NOTES,
@@ -105,11 +106,9 @@ def load_logged(path: str | Path) -> LogReading:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".json"):
         return read_log(path)
+    data = read_input(path, what="log", limit=MAX_PDF_BYTES)
     try:
-        _check_file(path)
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise input_error(str(path), f"cannot be read ({exc.strerror or exc}).") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise input_error(str(path), "is not UTF-8 text; save it as UTF-8.") from None
     if suffix == ".json":
@@ -182,37 +181,23 @@ def _field_values(path: Path) -> dict[str, Any]:
     """Every form field's value by name; a damaged or hostile PDF is an InputError."""
     from pypdf import PdfReader
 
+    data = read_input(path, what="filled PDF", limit=MAX_PDF_BYTES)
     try:
-        _check_file(path)
-        with path.open("rb") as handle:
-            reader = PdfReader(handle)
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise input_error(
-                    str(path),
-                    "is encrypted (it needs a password to open); save a copy "
-                    "without the password and read that.",
-                )
-            found = reader.get_fields() or {}
-            return {str(name): field.get("/V") for name, field in found.items()}
-    except OSError as exc:
-        raise input_error(str(path), f"cannot be read ({exc.strerror or exc}).") from None
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise input_error(
+                str(path),
+                "is encrypted (it needs a password to open); save a copy "
+                "without the password and read that.",
+            )
+        found = reader.get_fields() or {}
+        return {str(name): field.get("/V") for name, field in found.items()}
     except RecursionError:
         raise input_error(str(path), "is not a readable PDF (nested too deeply).") from None
     except Exception as exc:  # pypdf raises many kinds on damaged files; none may escape
         if type(exc).__module__.startswith("pdfgen"):
             raise
         raise input_error(str(path), f"is not a readable PDF ({_short(exc)}).") from None
-
-
-def _check_file(path: Path) -> None:
-    """A regular file of a sane size: a pipe or a device would be read for ever."""
-    if not path.is_file():
-        what = "is a directory" if path.is_dir() else "is not a regular file"
-        raise input_error(
-            str(path), f"{what}; give the filled PDF." if path.exists() else "does not exist."
-        )
-    if path.stat().st_size > MAX_PDF_BYTES:
-        raise input_error(str(path), f"is larger than {MAX_PDF_BYTES // 2**20} MB; not a log.")
 
 
 def _short(exc: Exception) -> str:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pdfgen.errors import InputError, Problem, input_error
+from pdfgen.inputs import read_input
+from pdfgen.text import bytes_at_most, without_invisibles
 from pdfgen.yamlio import MAX_BYTES, decode, read_yaml
 
 COLUMNS = (
@@ -70,14 +72,7 @@ def load_roster(path: str | Path) -> list[Row]:
 
 def _csv_rows(path: Path) -> list[Row]:
     file = str(path)
-    try:
-        if path.stat().st_size > MAX_BYTES * 10:
-            raise input_error(file, "the roster is larger than 10 MB.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise input_error(file, "no such roster file.") from None
-    except OSError as exc:
-        raise input_error(file, f"cannot read the roster: {exc.strerror}.") from None
+    data = read_input(path, what="roster", limit=MAX_BYTES * 10)
     text = decode(data, file).removeprefix("\ufeff")
     first = text.split("\n", 1)[0]
     # Spreadsheets in many European locales export with semicolons.
@@ -169,6 +164,12 @@ def _check_header(header: list[str], file: str, allow_maxes: bool = False) -> No
         )
     if "client" not in header:
         raise input_error(file, "the roster needs a 'client' column.")
+    twice = sorted({h for h in header if h and header.count(h) > 1})
+    if twice:
+        # Which of the two a row means cannot be known: one would silently win.
+        raise input_error(
+            file, f"the column '{twice[0]}' appears twice in the header; keep one of them."
+        )
 
 
 def _row(number: int, values: dict[str, str]) -> Row:
@@ -189,17 +190,12 @@ def safe_file_name(client: str, plan: str) -> str:
     def clean(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
         text = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", " ", text)  # separators and controls
+        text = without_invisibles(text)
         text = " ".join(text.split()).strip(" .")
         return text
 
-    name = _bytes_at_most(clean(client), MAX_NAME_BYTES) or "client"
+    name = bytes_at_most(clean(client), MAX_NAME_BYTES).strip(" .") or "client"
     if name.split(".")[0].lower() in RESERVED:
         name = f"client-{name}"
-    stem = _bytes_at_most(clean(Path(plan).stem), 60) or "plan"
+    stem = bytes_at_most(clean(Path(plan).stem), 60).strip(" .") or "plan"
     return f"{name} - {stem}.pdf"
-
-
-def _bytes_at_most(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` bytes of UTF-8, on a character boundary: file systems
-    count bytes (255 for a name, and the temporary file's name is longer still)."""
-    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore").strip(" .")

@@ -11,7 +11,7 @@ import string
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from pdfgen.errors import InputError
+from pdfgen.errors import InputError, Problem
 from pdfgen.loads import Load, Unit, convert, format_weight, parse_load, round_to
 from pdfgen.plan import (
     MAX_WEEKS,
@@ -183,6 +183,18 @@ def session_order(sessions: int, days_per_week: int, week: int) -> list[int]:
     return [(first + day) % sessions for day in range(days_per_week)]
 
 
+def block_too_late(start: date, weeks: int) -> str:
+    """Why a block of `weeks` from `start` cannot be dated ("" when it can): the calendar
+    ends with the year 9999.
+
+    >>> block_too_late(date(9999, 12, 1), 6)
+    'a block of 6 weeks from 9999-12-01 would run past the year 9999.'
+    """
+    if (date.max - start).days < 7 * weeks - 1:
+        return f"a block of {weeks} weeks from {start.isoformat()} would run past the year 9999."
+    return ""
+
+
 def training_dates(start: date, weekdays: tuple[Weekday, ...], week: int) -> list[date]:
     """The dates of the training days in `week`, which begins `7 × (week - 1)` days after
     `start`; each weekday falls once in those seven days.
@@ -235,6 +247,9 @@ def expand(
     if not 1 <= total <= MAX_WEEKS:
         raise ValueError(f"weeks must be from 1 to {MAX_WEEKS}, not {total}")
     problems = missing_maxes(plan, maxes or {})
+    late = block_too_late(start, total) if start is not None else ""
+    if late:
+        problems.append(Problem("options", late, field="start"))
     if problems:
         raise InputError(problems)
     weekdays = tuple(days or plan.training_days or ())

@@ -141,3 +141,24 @@ def spreadsheet_safe(text: str) -> str:
     ("'=HYPERLINK(1)", 'Zoë')
     """
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def bytes_at_most(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` bytes of UTF-8, on a character boundary: file systems
+    count a name's bytes (255 at most), not its characters.
+
+    >>> bytes_at_most("東京東京", 7)
+    '東京'
+    """
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+def without_invisibles(text: str) -> str:
+    """`text` without control and format characters (bidi overrides, zero-width joiners...),
+    which have no place in a file name: a right-to-left override makes 'fdp.exe' look like
+    'exe.pdf'.
+
+    >>> without_invisibles("Ann\u202egpj.pdf\u200b")
+    'Anngpj.pdf'
+    """
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pdfgen import resources
 from pdfgen.errors import input_error
-from pdfgen.layout import Fonts
+from pdfgen.inputs import check_input
+from pdfgen.layout import MAX_FONT_BYTES, Fonts
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ def _register(path: str) -> tuple[str, frozenset[int]]:
     # fonts, or bold would silently print as regular.
     digest = hashlib.sha1(path.encode()).hexdigest()[:8]
     name = f"{Path(path).stem}-{digest}"
+    check_input(path, what="font", limit=MAX_FONT_BYTES)
     try:
         font = TTFont(name, path)
     except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:

@@ -129,27 +129,16 @@ def check_flow_depth(text: str, file: str) -> None:
             line += 1
 
 
-def read_yaml(source: str | Path, *, text: str | None = None, what: str = "file") -> Document:
+def read_yaml(source: str | Path, *, text: str | None = None, what: str = "YAML") -> Document:
     """Parse one YAML document safely into plain values with marks.
 
     `source` names the file in messages; pass `text` to parse a string instead of reading it.
     """
     file = str(source)
     if text is None:
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise input_error(
-                    file, f"the {what} is {size:,} bytes; the most pdfgen reads is {MAX_BYTES:,}."
-                )
-            data = path.read_bytes()
-        except IsADirectoryError:
-            raise input_error(file, f"this is a folder, not a {what}.") from None
-        except FileNotFoundError:
-            raise input_error(file, f"no such {what}.") from None
-        except OSError as exc:
-            raise input_error(file, f"cannot read the {what}: {exc.strerror}.") from None
+        from pdfgen.inputs import read_input
+
+        data = read_input(source, what=what, limit=MAX_BYTES)
         text = decode(data, file)
     elif len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise input_error(file, f"the {what} is larger than {MAX_BYTES:,} bytes.")

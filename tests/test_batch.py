@@ -21,7 +21,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -561,20 +560,14 @@ def test_a_full_disk_mid_batch_fails_that_row_and_keeps_its_earlier_file(
     hit: list[int] = []
 
     if stage == "write":
-        temp_names: dict[int, str] = {}
-
-        def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
-            fd, name = tempfile.mkstemp(*args, **kwargs)
-            temp_names[fd] = name
-            return fd, name
 
         def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
             handle = os.fdopen(fd, *args, **kwargs)
-            if Path(temp_names.get(fd, "")).name.startswith(f".{victim.name}."):
+            # The batch names each row's temporary file: `.pdfgen-<run>-<row>.tmp`.
+            if os.readlink(f"/proc/self/fd/{fd}").endswith("-3.tmp"):
                 return _FullDisk(handle, hit)
             return handle
 
-        monkeypatch.setattr(pdfgen.output, "tempfile", _StandIn(tempfile, mkstemp=mkstemp))
         monkeypatch.setattr(pdfgen.output, "os", _StandIn(os, fdopen=fdopen))
     else:
 
@@ -801,6 +794,10 @@ class Interrupted:
     folder: Path
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def interrupted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Interrupted]:
     """`python -m pdfgen batch` on 40 twelve-week booklets with two workers, sent SIGINT as
@@ -824,6 +821,9 @@ def interrupted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Interrupte
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # a stray signal to it never reaches pytest
+        # Python turns SIGINT into KeyboardInterrupt only if it was not ignored when it started,
+        # and a test run started in the background (`pytest &`) ignores it.
+        preexec_fn=_default_sigint,
     )
     try:
         deadline = time.monotonic() + 60

@@ -327,7 +327,7 @@ def make_folder(folder: Path) -> str:
 
 
 BAD_LOGOS: dict[str, tuple[Callable[[Path], str], str]] = {
-    "missing": (lambda folder: "nowhere.png", "does not exist"),
+    "missing": (lambda folder: "nowhere.png", "no such logo file"),
     "folder": (make_folder, "is a folder"),
     "text-renamed-png": (make_text_as_png, "is not a PNG or JPEG image"),
     "gif": (make_gif, "is not a PNG or JPEG image"),
@@ -336,7 +336,7 @@ BAD_LOGOS: dict[str, tuple[Callable[[Path], str], str]] = {
     "30-megapixels": (make_too_many_pixels, "is 6,000 × 5,000 pixels; a logo may have at most 25"),
     "sliver": (make_sliver, "too long and thin"),
     "truncated": (make_truncated, "is damaged"),
-    "over-10-mb": (make_too_big_file, "a logo may be at most 10 MB"),
+    "over-10-mb": (make_too_big_file, "larger than 10,000,000 bytes"),
 }
 
 
@@ -516,7 +516,7 @@ def test_with_brand_refuses_a_bad_logo_or_colour(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         with_brand(base, logo=tmp_path / "missing.png")
     assert str(caught.value) == f"{tmp_path / 'missing.png'}: --logo: the logo " + (
-        f"'{tmp_path / 'missing.png'}' does not exist."
+        f"'{tmp_path / 'missing.png'}': no such logo file."
     )
     with pytest.raises(InputError) as caught:
         with_brand(base, color="red")

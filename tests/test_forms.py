@@ -717,7 +717,7 @@ def test_filled_values_show_in_their_cells_and_nowhere_else(
         ("random.pdf", "is not a readable PDF"),
         ("random-header.pdf", "is not a readable PDF"),
         ("empty.pdf", "is not a readable PDF"),
-        ("missing.pdf", "does not exist"),
+        ("missing.pdf", "no such filled PDF file"),
     ],
 )
 def test_read_log_refuses_files_it_cannot_read(
@@ -745,7 +745,7 @@ def test_a_directory_is_refused_clearly(bad_files: Path) -> None:
     result = invoke("read-log", str(folder))
     assert result.exit_code in (1, 2)
     no_traceback(result)
-    assert str(folder) in result.stderr and "directory" in result.stderr
+    assert str(folder) in result.stderr and "this is a folder" in result.stderr
 
 
 @pytest.mark.damaged_pdf

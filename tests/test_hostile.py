@@ -307,8 +307,8 @@ GENERATED: list[Case] = [
         lambda: plan().encode().ljust(20_000_000, b"\n"),
         """
         exit: 1
-        validate-expect: twenty-megabytes.yaml: the file is 20,000,000 bytes; the most pdfgen
-        build-expect: twenty-megabytes.yaml: the plan is 20,000,000 bytes; the most pdfgen reads
+        validate-expect: twenty-megabytes.yaml: the YAML file is larger than 1,000,000 bytes
+        build-expect: twenty-megabytes.yaml: the plan file is larger than 1,000,000 bytes
         """,
     ),
     generated(
@@ -499,7 +499,7 @@ GENERATED: list[Case] = [
         lambda: csv_rows("Ann,upper-back,1") + b"," * 11_000_000,
         """
         exit: 1
-        expect: eleven-megabytes.csv: the roster is larger than 10 MB.
+        expect: eleven-megabytes.csv: the roster file is larger than 10,000,000 bytes,
         """,
     ),
     generated(

@@ -588,7 +588,7 @@ def test_logo_shows_on_the_cover(folder: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["--logo", "missing.png"], ["missing.png", "--logo", "does not exist"]),
+        (["--logo", "missing.png"], ["missing.png", "--logo", "no such logo file"]),
         (["--logo", "not-a-logo.png"], ["not-a-logo.png", "not a PNG or JPEG"]),
         (["--brand-color", "notacolour"], ["--brand-color", "'notacolour' is not a colour"]),
         (["--brand-color", "#0f6e6"], ["--brand-color", "#0f6e6"]),

@@ -236,11 +236,14 @@ def test_sigterm_ends_workers_in_the_middle_of_a_booklet(
     out = tmp_path / "out"
     real_write = pdfgen.batch.write_atomic
 
-    def write(path: str | Path, data: bytes, *, force: bool = False) -> Path:
+    def write(
+        path: str | Path, data: bytes, *, force: bool = False, temp_name: str | None = None
+    ) -> Path:
         target = Path(path)
         if target.name.startswith("A "):
-            return real_write(target, data, force=force)
-        (target.parent / f".{target.name}.half.tmp").write_bytes(data[:100])
+            return real_write(target, data, force=force, temp_name=temp_name)
+        assert temp_name, "the batch names each booklet's temporary file"
+        (target.parent / temp_name).write_bytes(data[:100])
         time.sleep(TIMEOUT)
         raise AssertionError("a worker went on after the batch was terminated")
 

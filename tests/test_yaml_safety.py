@@ -313,7 +313,7 @@ def test_oversized_file_is_refused_by_size_before_parsing(tmp_path: Path) -> Non
     with pytest.raises(InputError) as exc:
         read_yaml(path, what="plan")
     assert str(exc.value) == (
-        f"{path}: the plan is {size:,} bytes; the most pdfgen reads is 1,000,000."
+        f"{path}: the plan file is larger than 1,000,000 bytes, the most pdfgen reads."
     )
 
 
@@ -331,9 +331,9 @@ def test_oversized_text_is_refused() -> None:
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"no such plan\.$"):
+    with pytest.raises(InputError, match=r"no such plan file\.$"):
         read_yaml(tmp_path / "nope.yaml", what="plan")
-    with pytest.raises(InputError, match=r"this is a folder, not a plan\.$"):
+    with pytest.raises(InputError, match=r"this is a folder, not a plan file; "):
         read_yaml(tmp_path, what="plan")
 
 
