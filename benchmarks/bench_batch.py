@@ -174,7 +174,7 @@ def mib(kib: float) -> str:
 
 def merge_timing(out: Path, repeat: int) -> tuple[float, int, int]:
     """Median seconds to merge every booklet in `out`, the merged pages and bytes."""
-    from pdfgen.merge import merge_booklets
+    from pdfgen.pdf.merge import merge_booklets
 
     rows = list(csv.DictReader((out / "manifest.csv").open(encoding="utf-8", newline="")))
     parts = [(f"{row['client']} — plan", out / row["file"]) for row in rows]
@@ -192,7 +192,7 @@ def merge_memory(out: Path) -> int:
     code = (
         "import csv, resource, sys\n"
         "from pathlib import Path\n"
-        "from pdfgen.merge import merge_booklets\n"
+        "from pdfgen.pdf.merge import merge_booklets\n"
         "out = Path(sys.argv[1])\n"
         "rows = list(csv.DictReader((out / 'manifest.csv').open(encoding='utf-8')))\n"
         "merge_booklets([(r['client'], out / r['file']) for r in rows],\n"

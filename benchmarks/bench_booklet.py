@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfgen
-from pdfgen.loader import load_plan
+from pdfgen.plan.loading import load_plan
 
 PLAN = Path(__file__).with_name("twelve-week-three-day.yaml")
 

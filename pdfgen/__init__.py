@@ -32,29 +32,29 @@ __all__ = [
 ]
 
 _HOMES = {
-    "BookletResult": "pdfgen.booklet",
-    "render_booklet": "pdfgen.booklet",
-    "render_log": "pdfgen.booklet",
+    "BookletResult": "pdfgen.app.booklet",
+    "render_booklet": "pdfgen.app.booklet",
+    "render_log": "pdfgen.app.booklet",
     "InputError": "pdfgen.errors",
     "OutputError": "pdfgen.errors",
     "PdfgenError": "pdfgen.errors",
-    "Layout": "pdfgen.layout",
-    "load_layout": "pdfgen.layout",
-    "load_library": "pdfgen.loader",
-    "load_plan": "pdfgen.loader",
-    "Plan": "pdfgen.plan",
-    "expand": "pdfgen.schedule",
-    "read_log": "pdfgen.readlog",
+    "Layout": "pdfgen.style.layout",
+    "load_layout": "pdfgen.style.layout",
+    "load_library": "pdfgen.plan.loading",
+    "load_plan": "pdfgen.plan.loading",
+    "Plan": "pdfgen.plan.model",
+    "expand": "pdfgen.schedule.expand",
+    "read_log": "pdfgen.logbook.readlog",
 }
 
 if TYPE_CHECKING:
-    from pdfgen.booklet import BookletResult, render_booklet, render_log
+    from pdfgen.app.booklet import BookletResult, render_booklet, render_log
     from pdfgen.errors import InputError, OutputError, PdfgenError
-    from pdfgen.layout import Layout, load_layout
-    from pdfgen.loader import load_library, load_plan
-    from pdfgen.plan import Plan
-    from pdfgen.readlog import read_log
-    from pdfgen.schedule import expand
+    from pdfgen.logbook.readlog import read_log
+    from pdfgen.plan.loading import load_library, load_plan
+    from pdfgen.plan.model import Plan
+    from pdfgen.schedule.expand import expand
+    from pdfgen.style.layout import Layout, load_layout
 
 
 def __getattr__(name: str) -> Any:

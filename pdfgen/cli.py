@@ -26,8 +26,8 @@ from pdfgen import __version__
 from pdfgen.errors import OutputError, PdfgenError
 
 if TYPE_CHECKING:
-    from pdfgen.booklet import BookletResult
-    from pdfgen.impose import Mode as Impose
+    from pdfgen.app.booklet import BookletResult
+    from pdfgen.pdf.impose import Mode as Impose
 
 
 _UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -174,7 +174,7 @@ def _with_client_file(ctx: click.Context, options: dict[str, Any]) -> dict[str, 
     path = options.pop("client_file")
     if path is None:
         return options
-    from pdfgen.client import load_client
+    from pdfgen.plan.client import load_client
 
     merged = load_client(path).options()
     for name, value in options.items():
@@ -204,7 +204,7 @@ def build(ctx: click.Context, /, plan: str, output: Path | None, **options: Any)
     Example:
       pdfgen build plans/upper-back.yaml --client "Julia" --weeks 8 -o julia.pdf
     """
-    from pdfgen.booklet import default_output_name, render_booklet
+    from pdfgen.app.booklet import default_output_name, render_booklet
 
     options = _with_client_file(ctx, options)
     out = output or Path(default_output_name(plan, options["client"]))
@@ -226,7 +226,7 @@ def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -
     Example:
       pdfgen log upper-back --weeks 1-5 --start 2027-01-04 --days mon,thu
     """
-    from pdfgen.booklet import default_output_name, render_log
+    from pdfgen.app.booklet import default_output_name, render_log
 
     options = _with_client_file(ctx, options)
     out = output or Path(default_output_name(plan, options["client"], kind="log"))
@@ -288,8 +288,8 @@ def batch(
     Example:
       pdfgen batch clients.csv --merge print-shop.pdf
     """
-    from pdfgen.batch import check_brand, run_batch
-    from pdfgen.roster import load_roster
+    from pdfgen.app.batch import check_brand, run_batch
+    from pdfgen.app.roster import load_roster
 
     if impose and not merge:
         raise click.UsageError("--impose applies to the print file: give --merge FILE too.")
@@ -348,9 +348,9 @@ def read_log(filled: Path, output: Path | None, force: bool) -> None:
     Example:
       pdfgen read-log julia-week3-filled.pdf -o julia-week3.csv
     """
-    from pdfgen.output import write_atomic
-    from pdfgen.readlog import read_log as read
-    from pdfgen.readlog import to_csv, to_json
+    from pdfgen.io.writing import write_atomic
+    from pdfgen.logbook.readlog import read_log as read
+    from pdfgen.logbook.readlog import to_csv, to_json
 
     reading = read(filled)
     for problem in reading.problems:
@@ -392,9 +392,9 @@ def next_(plan: str, log_file: Path, output: Path | None, force: bool) -> None:
     Example:
       pdfgen next upper-back --log zoe-filled.pdf -o zoe-block2.yaml
     """
-    from pdfgen.loader import find_plan
-    from pdfgen.nextblock import next_block
-    from pdfgen.output import write_atomic
+    from pdfgen.io.writing import write_atomic
+    from pdfgen.logbook.nextblock import next_block
+    from pdfgen.plan.loading import find_plan
 
     made = next_block(plan, log_file)
     out = output or Path(f"{find_plan(plan).stem}-next.yaml")
@@ -414,7 +414,7 @@ def validate(files: tuple[Path, ...]) -> None:
     Example:
       pdfgen validate plans/*.yaml layouts/a5.yaml
     """
-    from pdfgen.checks import check_file
+    from pdfgen.app.checks import check_file
 
     failed = 0
     for file in files:
@@ -439,7 +439,7 @@ def schema(what: str) -> None:
     Example:
       pdfgen schema > plan.schema.json
     """
-    from pdfgen.checks import json_schema
+    from pdfgen.app.checks import json_schema
 
     click.echo(json.dumps(json_schema(what), indent=2, ensure_ascii=False))
 
@@ -453,7 +453,7 @@ def exercises(query: str) -> None:
     Example:
       pdfgen exercises row
     """
-    from pdfgen.checks import search_exercises
+    from pdfgen.app.checks import search_exercises
 
     found = search_exercises(query)
     if not found:
@@ -473,7 +473,7 @@ def layouts() -> None:
     Example:
       pdfgen build upper-back --layout a5
     """
-    from pdfgen.checks import describe_layouts
+    from pdfgen.app.checks import describe_layouts
 
     for name, about in describe_layouts():
         click.echo(f"{name:<12} {about}")
@@ -482,7 +482,7 @@ def layouts() -> None:
 class Terminated(KeyboardInterrupt):
     """SIGTERM (a service manager or `kill` stopping pdfgen), raised wherever the program is so
     that Ctrl-C's clean-up runs: no PDF and no temporary file is left half-written. `signum`
-    lets the library tell it from Ctrl-C without importing the command line: `pdfgen.batch`
+    lets the library tell it from Ctrl-C without importing the command line: `pdfgen.app.batch`
     stops its workers at once instead of letting them finish their booklets."""
 
     signum = signal.SIGTERM

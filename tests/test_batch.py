@@ -33,11 +33,11 @@ from click.testing import CliRunner, Result
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-import pdfgen.output
-from pdfgen.batch import run_batch
+import pdfgen.io.writing
+from pdfgen.app.batch import run_batch
+from pdfgen.app.roster import load_roster, safe_file_name
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.roster import load_roster, safe_file_name
 
 ROOT = Path(__file__).parent.parent
 ROSTERS = Path(__file__).parent / "fixtures" / "rosters"
@@ -508,7 +508,7 @@ def test_dry_run_of_a_new_folder_does_not_make_it(
 
 
 class _StandIn:
-    """Stands in for a module inside pdfgen.output: some functions replaced, the rest the
+    """Stands in for a module inside pdfgen.io.writing: some functions replaced, the rest the
     module's own."""
 
     def __init__(self, module: Any, **replaced: Any) -> None:
@@ -568,7 +568,7 @@ def test_a_full_disk_mid_batch_fails_that_row_and_keeps_its_earlier_file(
                 return _FullDisk(handle, hit)
             return handle
 
-        monkeypatch.setattr(pdfgen.output, "os", _StandIn(os, fdopen=fdopen))
+        monkeypatch.setattr(pdfgen.io.writing, "os", _StandIn(os, fdopen=fdopen))
     else:
 
         def replace(src: str, dst: str | Path) -> None:
@@ -577,7 +577,7 @@ def test_a_full_disk_mid_batch_fails_that_row_and_keeps_its_earlier_file(
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             os.replace(src, dst)
 
-        monkeypatch.setattr(pdfgen.output, "os", _StandIn(os, replace=replace))
+        monkeypatch.setattr(pdfgen.io.writing, "os", _StandIn(os, replace=replace))
 
     result = batch(runner, roster, out, "--force")
     assert hit and hit[0] > 0, "the injected failure happened, after bytes reached the disk"

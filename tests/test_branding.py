@@ -28,12 +28,12 @@ from PIL import Image
 from pypdf import PdfReader
 
 import pdfgen
-from pdfgen.branding import brand_colors, contrast, with_brand
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.layout import MM, load_layout
-from pdfgen.loader import builtin_library, load_library, load_plan_text
-from pdfgen.marks import QR_MIN, QR_QUIET, qr_modules
+from pdfgen.plan.loading import builtin_library, load_library, load_plan_text
+from pdfgen.render.marks import QR_MIN, QR_QUIET, qr_modules
+from pdfgen.style.brand import brand_colors, contrast, with_brand
+from pdfgen.style.layout import MM, load_layout
 
 YOUTUBE = "https://www.youtube.com/watch?v=eGo4IYlbE5g"
 

@@ -2,7 +2,7 @@
 all. `pdfgen build` says which file and what to do (reinstall), exits 1, writes nothing and
 shows no traceback, for the built-in layouts and for a layout that names the bundled fonts.
 
-The bundled fonts' folder comes from `pdfgen.resources.fonts_dir`; each case points it at a
+The bundled fonts' folder comes from `pdfgen.io.resources.fonts_dir`; each case points it at a
 copy of the real folder with one file damaged.
 """
 
@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pdfgen.resources
+import pdfgen.io.resources
 from pdfgen.cli import cli
 
 FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-REAL_FONTS = pdfgen.resources.fonts_dir()
+REAL_FONTS = pdfgen.io.resources.fonts_dir()
 
 DAMAGE: dict[str, Callable[[bytes], bytes | None]] = {
     "missing": lambda data: None,
@@ -46,7 +46,7 @@ def broken_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[s
             target.unlink()
         else:
             target.write_bytes(data)
-        monkeypatch.setattr(pdfgen.resources, "fonts_dir", lambda: folder)
+        monkeypatch.setattr(pdfgen.io.resources, "fonts_dir", lambda: folder)
         return target
 
     return make

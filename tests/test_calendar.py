@@ -23,15 +23,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import pdfgen
 from pdfgen.cli import cli
+from pdfgen.compose.grid import compose_day
 from pdfgen.errors import InputError
-from pdfgen.grid import compose_day
-from pdfgen.layout import load_layout
-from pdfgen.loader import load_plan, load_plan_text
-from pdfgen.loads import Load
-from pdfgen.options import parse_days
-from pdfgen.plan import WEEKDAYS, Weekday
-from pdfgen.schedule import Schedule, expand, training_dates
-from pdfgen.typefaces import register
+from pdfgen.plan.loading import load_plan, load_plan_text
+from pdfgen.plan.loads import Load
+from pdfgen.plan.model import WEEKDAYS, Weekday
+from pdfgen.plan.options import parse_days
+from pdfgen.render.fonts import register
+from pdfgen.schedule.expand import Schedule, expand, training_dates
+from pdfgen.style.layout import load_layout
 
 ROOT = Path(__file__).parent.parent
 WHOLE_BACK = ROOT / "examples" / "whole-back.yaml"

@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
 import pdfgen
-import pdfgen.booklet
+import pdfgen.app.booklet
 import pdfgen.cli
 from pdfgen.cli import cli
 
@@ -217,15 +217,15 @@ def test_full_disk_keeps_the_earlier_file(
 ) -> None:
     out = folder / "booklet.pdf"
     out.write_bytes(OLD)
-    import pdfgen.output
+    import pdfgen.io.writing
 
     if where == "write":
         real_fdopen = os.fdopen
         monkeypatch.setattr(
-            pdfgen.output.os, "fdopen", lambda fd, *a, **k: _FullDisk(real_fdopen(fd, *a, **k))
+            pdfgen.io.writing.os, "fdopen", lambda fd, *a, **k: _FullDisk(real_fdopen(fd, *a, **k))
         )
     else:
-        monkeypatch.setattr(pdfgen.output.os, where, _enospc)
+        monkeypatch.setattr(pdfgen.io.writing.os, where, _enospc)
     result = invoke(runner, "build", "upper-back", "-o", str(out), "--force")
     assert result.exit_code == 4
     assert "disk is full" in result.stderr
@@ -238,11 +238,11 @@ def test_full_disk_keeps_the_earlier_file(
 def test_full_disk_without_an_earlier_file_leaves_nothing(
     runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pdfgen.output
+    import pdfgen.io.writing
 
     # Without --force the finished file is published by a hard link, which fails if the name
     # was taken meanwhile.
-    monkeypatch.setattr(pdfgen.output.os, "link", _enospc)
+    monkeypatch.setattr(pdfgen.io.writing.os, "link", _enospc)
     result = invoke(runner, "build", "upper-back", "-o", "new.pdf")
     assert result.exit_code == 4
     assert list(folder.iterdir()) == []
@@ -323,7 +323,7 @@ def _interrupt(*args: object, **kwargs: object) -> Any:
 def test_ctrl_c_while_rendering_exits_130_and_writes_nothing(
     folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(pdfgen.booklet, "render_pdf", _interrupt)
+    monkeypatch.setattr(pdfgen.app.booklet, "render_pdf", _interrupt)
     assert run_main(monkeypatch, "build", "upper-back", "-o", "out.pdf") == 130
     assert list(folder.iterdir()) == []
     err = capsys.readouterr().err
@@ -335,11 +335,11 @@ def test_ctrl_c_while_rendering_exits_130_and_writes_nothing(
 def test_ctrl_c_while_writing_keeps_the_earlier_file(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pdfgen.output
+    import pdfgen.io.writing
 
     out = folder / "out.pdf"
     out.write_bytes(OLD)
-    monkeypatch.setattr(pdfgen.output.os, "replace", _interrupt)
+    monkeypatch.setattr(pdfgen.io.writing.os, "replace", _interrupt)
     code = run_main(monkeypatch, "build", "upper-back", "-o", "out.pdf", "--force")
     assert code == 130
     assert out.read_bytes() == OLD

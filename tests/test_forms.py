@@ -36,15 +36,15 @@ from reportlab.pdfgen.canvas import Canvas
 from support import console_script, fill_form
 
 import pdfgen
-from pdfgen.booklet import render_pdf
+from pdfgen.app.booklet import render_pdf
 from pdfgen.cli import cli
+from pdfgen.compose.grid import DayGrid, Measure, Rect, compose_day
 from pdfgen.errors import InputError
-from pdfgen.grid import DayGrid, Measure, Rect, compose_day
-from pdfgen.layout import MM, Layout, load_layout
-from pdfgen.loader import load_plan, load_plan_text
-from pdfgen.readlog import LoggedSet, read_log
-from pdfgen.schedule import Day, Schedule, expand
-from pdfgen.typefaces import register
+from pdfgen.logbook.readlog import LoggedSet, read_log
+from pdfgen.plan.loading import load_plan, load_plan_text
+from pdfgen.render.fonts import register
+from pdfgen.schedule.expand import Day, Schedule, expand
+from pdfgen.style.layout import MM, Layout, load_layout
 
 # Boxes are (x0, top, x1, bottom) in points, measured from the page's top-left (as pdfplumber).
 Box = tuple[float, float, float, float]

@@ -20,11 +20,11 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import pdfgen
-from pdfgen.grid import PAD, DayGrid, Measure, Rect, Run, column_widths, compose_day
-from pdfgen.layout import MM, TICK_BOX_MM, Layout, load_layout
-from pdfgen.loader import load_plan, load_plan_text
-from pdfgen.schedule import Day, expand
-from pdfgen.typefaces import register
+from pdfgen.compose.grid import PAD, DayGrid, Measure, Rect, Run, column_widths, compose_day
+from pdfgen.plan.loading import load_plan, load_plan_text
+from pdfgen.render.fonts import register
+from pdfgen.schedule.expand import Day, expand
+from pdfgen.style.layout import MM, TICK_BOX_MM, Layout, load_layout
 
 EPS = 1e-6
 LAYOUTS = {
@@ -330,7 +330,7 @@ TALL_PLAN = "\n".join(
 
 
 def frame_height(layout: Layout) -> float:
-    from pdfgen.render import FOOTER_BAND, HEADER_BAND
+    from pdfgen.render.document import FOOTER_BAND, HEADER_BAND
 
     margins = layout.page.margins
     return layout.page_size[1] - (margins.top + margins.bottom) * MM - HEADER_BAND - FOOTER_BAND

@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 from support import console_script, header
 
-from pdfgen.readlog import COLUMNS
+from pdfgen.logbook.readlog import COLUMNS
 
 # The PDFs are damaged on purpose: conftest's independent readers must not check them.
 pytestmark = pytest.mark.damaged_pdf

@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from pdfgen.errors import InputError
-from pdfgen.impose import Mode, Side, impose, padded_count, reading_order, sheet_sides
+from pdfgen.pdf.impose import Mode, Side, impose, padded_count, reading_order, sheet_sides
 
 HALF_LETTER = (396.0, 612.0)
 A4_LANDSCAPE = landscape(A4)

@@ -19,7 +19,7 @@ from support import header
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.layout import (
+from pdfgen.style.layout import (
     MIN_TICK_WIDTH_MM,
     MIN_WRITE_HEIGHT_MM,
     MIN_WRITE_WIDTH_MM,

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.loader import builtin_library, find_plan, load_library, load_plan, load_plan_text
+from pdfgen.plan.loading import builtin_library, find_plan, load_library, load_plan, load_plan_text
 
 ROOT = Path(__file__).parent.parent
 

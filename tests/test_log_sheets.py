@@ -28,14 +28,14 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import pdfgen
-from pdfgen.chart import block_chart
 from pdfgen.cli import cli
-from pdfgen.grid import Measure, compose_day
-from pdfgen.layout import MM, TICK_BOX_MM, Layout, load_layout
-from pdfgen.loader import load_plan, load_plan_text
-from pdfgen.loads import Load
-from pdfgen.schedule import Schedule, expand, load_series, weekly_volume
-from pdfgen.typefaces import register
+from pdfgen.compose.grid import Measure, compose_day
+from pdfgen.plan.loading import load_plan, load_plan_text
+from pdfgen.plan.loads import Load
+from pdfgen.render.chart import block_chart
+from pdfgen.render.fonts import register
+from pdfgen.schedule.expand import Schedule, expand, load_series, weekly_volume
+from pdfgen.style.layout import MM, TICK_BOX_MM, Layout, load_layout
 
 ROOT = Path(__file__).parent.parent
 WHOLE_BACK = ROOT / "examples" / "whole-back.yaml"

@@ -1,4 +1,4 @@
-"""`pdfgen next`: the next block's loads from a filled log (pdfgen.nextblock).
+"""`pdfgen next`: the next block's loads from a filled log (pdfgen.logbook.nextblock).
 
 The decision rule (double progression), the plan text it writes (only `load:` values change,
 the trainer's file is otherwise kept byte for byte), the command line, hostile logs, and the
@@ -22,10 +22,10 @@ from support import fill_form
 import pdfgen
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.loader import load_plan_text
-from pdfgen.nextblock import NextBlock, decide, next_block
-from pdfgen.plan import Plan
-from pdfgen.readlog import LoggedSet, load_logged, read_log
+from pdfgen.logbook.nextblock import NextBlock, decide, next_block
+from pdfgen.logbook.readlog import LoggedSet, load_logged, read_log
+from pdfgen.plan.loading import load_plan_text
+from pdfgen.plan.model import Plan
 
 ROOT = Path(__file__).parent.parent
 FILLED_SAMPLE = ROOT / "samples" / "upper-back-log-filled.pdf"
@@ -385,7 +385,7 @@ RULES: dict[str, tuple[str, str, list[dict[str, Any]], str | None]] = {
 
 @pytest.mark.parametrize("name", list(RULES))
 def test_decide(tmp_path: Path, name: str) -> None:
-    """pdfgen.nextblock.decide on its own, with the rows read as `pdfgen next` reads them."""
+    """`decide` on its own, with the rows read as `pdfgen next` reads them."""
     extra, plan_lines, rows, expected = RULES[name]
     plan = load_plan_text(rule_plan(extra, plan_lines))
     item = plan.sessions[0].exercises[0]

@@ -415,8 +415,8 @@ def test_next_of_a_plan_that_cannot_be_read(work: Path, monkeypatch: pytest.Monk
     # Root reads any file whatever its mode, so the refusal is injected.
     from click.testing import CliRunner
 
-    from pdfgen import inputs
     from pdfgen.cli import cli
+    from pdfgen.io import reading
 
     real_open = os.open
 
@@ -425,7 +425,7 @@ def test_next_of_a_plan_that_cannot_be_read(work: Path, monkeypatch: pytest.Monk
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(inputs.os, "open", refuse)
+    monkeypatch.setattr(reading.os, "open", refuse)
     (work / "log.csv").write_text("client\n", encoding="utf-8")
     result = CliRunner().invoke(
         cli, ["next", str(work / "plan.yaml"), "--log", str(work / "log.csv")]
@@ -449,15 +449,15 @@ def test_batch_output_folder_that_cannot_be_made(work: Path, folder: str) -> Non
 def test_batch_in_a_folder_that_cannot_be_written(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pdfgen.batch
+    import pdfgen.app.batch
 
     def refuse(self: Path, *args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     roster(work / "c.csv", "Ann,plan.yaml,1")
-    monkeypatch.setattr(pdfgen.batch.Path, "mkdir", refuse)
+    monkeypatch.setattr(pdfgen.app.batch.Path, "mkdir", refuse)
     with pytest.raises(OutputError, match="permission denied"):
-        pdfgen.batch.run_batch(work / "c.csv", work / "new")
+        pdfgen.app.batch.run_batch(work / "c.csv", work / "new")
 
 
 LONG = "x" * 300
@@ -587,7 +587,7 @@ def test_whole_numbers_are_plain_digits(work: Path, weeks: str) -> None:
 def test_next_with_zero_kg_logged_keeps_the_load(work: Path) -> None:
     """A weight of 0 is no weight; before, `next` made a plan with `load: 0 kg` and blamed a
     file that does not exist ("the next block of upper-back.yaml:29:15")."""
-    from pdfgen.readlog import COLUMNS
+    from pdfgen.logbook.readlog import COLUMNS
 
     rows = [
         {
@@ -634,7 +634,7 @@ def test_a_date_format_that_cannot_fit_is_refused_where_it_is_written(work: Path
 
 
 def test_a_long_date_format_that_is_allowed_fits_its_box(tmp_path: Path) -> None:
-    from pdfgen.layout import load_layout
+    from pdfgen.style.layout import load_layout
 
     layout_file = tmp_path / "layout.yaml"
     layout_file.write_text("date_format: '%A %-d %B %Y'\n", encoding="utf-8")

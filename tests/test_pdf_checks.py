@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from support import check_pdf
 
 import pdfgen
-from pdfgen.resources import fonts_dir
+from pdfgen.io.resources import fonts_dir
 
 pytestmark = pytest.mark.damaged_pdf
 

@@ -25,11 +25,11 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import pdfgen
-from pdfgen.grid import Rect, column_widths, compose_day
-from pdfgen.layout import MM, Layout, load_layout
-from pdfgen.loader import load_plan
-from pdfgen.schedule import expand
-from pdfgen.typefaces import register
+from pdfgen.compose.grid import Rect, column_widths, compose_day
+from pdfgen.plan.loading import load_plan
+from pdfgen.render.fonts import register
+from pdfgen.schedule.expand import expand
+from pdfgen.style.layout import MM, Layout, load_layout
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
 PERSON = {"client": "Łukasz Żółć", "trainer": "Zoë Ørsted", "start": "2027-01-04"}

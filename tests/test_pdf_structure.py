@@ -18,13 +18,13 @@ from pypdf.generic import Destination
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 
-from pdfgen.flowables import DayFlowable
-from pdfgen.grid import column_widths, compose_day
-from pdfgen.layout import MM, PAGE_SIZES_MM, Layout, load_layout
-from pdfgen.loader import load_plan
-from pdfgen.render import FOOTER_BAND, HEADER_BAND, BookletRenderer, BookletText
-from pdfgen.schedule import Day, Schedule, Week, expand
-from pdfgen.typefaces import register
+from pdfgen.compose.grid import column_widths, compose_day
+from pdfgen.plan.loading import load_plan
+from pdfgen.render.document import FOOTER_BAND, HEADER_BAND, BookletRenderer, BookletText
+from pdfgen.render.flowables import DayFlowable
+from pdfgen.render.fonts import register
+from pdfgen.schedule.expand import Day, Schedule, Week, expand
+from pdfgen.style.layout import MM, PAGE_SIZES_MM, Layout, load_layout
 
 PROGRAM = "Strengthen the upper back"
 CLIENT = "Łukasz Żółć"

@@ -1,10 +1,11 @@
 """Progression: each week's sets, reps and load, as the plan's rules and per-week changes say.
 
-Property tests over random rules and targets for the pure arithmetic of `pdfgen.progression`
-(a deload never raises a target, sets stay between the start and `max`, loads only climb, reps
-stay in their range and unit), then worked examples through `expand()` on plans read with
-`load_plan_text` (the issue's 3 × 6-8 example, per-week overrides, timed and per-side targets,
-percentage loads, kg and lb), and located validation errors for every progression rule.
+Property tests over random rules and targets for the pure arithmetic of
+`pdfgen.schedule.progression` (a deload never raises a target, sets stay between the start and
+`max`, loads only climb, reps stay in their range and unit), then worked examples through
+`expand()` on plans read with `load_plan_text` (the issue's 3 × 6-8 example, per-week overrides,
+timed and per-side targets, percentage loads, kg and lb), and located validation errors for
+every progression rule.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from hypothesis import strategies as st
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.loader import load_plan_text
-from pdfgen.loads import Load
-from pdfgen.plan import Plan
-from pdfgen.progression import Rule, WeekTarget, is_deload, progress, week_target
-from pdfgen.reps import RepTarget
-from pdfgen.schedule import Entry, Schedule, expand
+from pdfgen.plan.loading import load_plan_text
+from pdfgen.plan.loads import Load
+from pdfgen.plan.model import Plan
+from pdfgen.plan.reps import RepTarget
+from pdfgen.schedule.expand import Entry, Schedule, expand
+from pdfgen.schedule.progression import Rule, WeekTarget, is_deload, progress, week_target
 
 SETTINGS = settings(max_examples=200, deadline=None)
 WEEKS = 20

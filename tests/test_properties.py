@@ -15,15 +15,15 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 import pdfgen
-from pdfgen.booklet import pick_layout
+from pdfgen.app.booklet import pick_layout
+from pdfgen.compose.grid import compose_day
+from pdfgen.compose.text import markup
 from pdfgen.errors import InputError
-from pdfgen.grid import compose_day
-from pdfgen.layout import FOOTER_BAND, HEADER_BAND, MM
-from pdfgen.loader import load_plan_text
-from pdfgen.schedule import expand
-from pdfgen.text import markup
-from pdfgen.typefaces import register
-from pdfgen.yamlio import decode
+from pdfgen.io.yamldoc import decode
+from pdfgen.plan.loading import load_plan_text
+from pdfgen.render.fonts import register
+from pdfgen.schedule.expand import expand
+from pdfgen.style.layout import FOOTER_BAND, HEADER_BAND, MM
 
 QUICK = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -208,7 +208,7 @@ def predicted_week_pages(schedule: Any, layout: Any, fonts: Any) -> list[list[li
     day) printed on it, top to bottom."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from pdfgen.render import _Styles
+    from pdfgen.render.document import _Styles
 
     assert layout.page.columns == 1, "the predictor knows one-column pages"
     styles = _Styles(layout, fonts)

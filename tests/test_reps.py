@@ -1,10 +1,10 @@
-"""Rep targets (pdfgen.reps.parse_reps): the edges beyond the doctests."""
+"""Rep targets (pdfgen.plan.reps.parse_reps): the edges beyond the doctests."""
 
 from __future__ import annotations
 
 import pytest
 
-from pdfgen.reps import MAX_REPS, MAX_SECONDS, RepsError, RepTarget, parse_reps
+from pdfgen.plan.reps import MAX_REPS, MAX_SECONDS, RepsError, RepTarget, parse_reps
 
 HELP = "write reps as a number (12), a range (6-8), AMRAP, seconds (30s) or per side (10/side)."
 

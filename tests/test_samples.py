@@ -45,7 +45,7 @@ def test_filled_sample_is_current(name: str) -> None:
 
 def test_filled_sample_reads_back() -> None:
     """The filled sample's typed values come back from `read-log` as numbers."""
-    from pdfgen.readlog import read_log
+    from pdfgen.logbook.readlog import read_log
 
     reading = read_log(SAMPLES / "upper-back-log-filled.pdf")
     rows = {(r.week, r.day, r.exercise_id, r.set): r for r in reading.sets}

@@ -23,11 +23,11 @@ import pytest
 from pypdf import PdfReader
 from support import console_script, handles_signal
 
-import pdfgen.batch
+import pdfgen.app.batch
 import pdfgen.cli
-import pdfgen.output
-from pdfgen.batch import run_batch
-from pdfgen.loader import builtin_library
+import pdfgen.io.writing
+from pdfgen.app.batch import run_batch
+from pdfgen.plan.loading import builtin_library
 
 TIMEOUT = 60
 EXERCISES = tuple(builtin_library())  # every exercise the built-in library has
@@ -155,7 +155,7 @@ def test_sigterm_while_writing_removes_the_temporary_file(
     def terminated(*args: Any) -> None:
         raise pdfgen.cli.Terminated
 
-    monkeypatch.setattr(pdfgen.output.os, "fsync", terminated)
+    monkeypatch.setattr(pdfgen.io.writing.os, "fsync", terminated)
     monkeypatch.setattr(sys, "argv", ["pdfgen", "build", "upper-back", "--weeks", "1"])
     before = signal.getsignal(signal.SIGTERM)
     with pytest.raises(SystemExit) as exit_info:
@@ -175,7 +175,7 @@ def test_ctrl_c_still_exits_130(
     def interrupted(*args: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pdfgen.output.os, "fsync", interrupted)
+    monkeypatch.setattr(pdfgen.io.writing.os, "fsync", interrupted)
     monkeypatch.setattr(sys, "argv", ["pdfgen", "build", "upper-back", "--weeks", "1"])
     with pytest.raises(SystemExit) as exit_info:
         pdfgen.cli.main()
@@ -234,7 +234,7 @@ def test_sigterm_ends_workers_in_the_middle_of_a_booklet(
     roster = tmp_path / "clients.csv"
     roster.write_text("client,plan,weeks\nA,upper-back,1\nB,upper-back,1\nC,upper-back,1\n")
     out = tmp_path / "out"
-    real_write = pdfgen.batch.write_atomic
+    real_write = pdfgen.app.batch.write_atomic
 
     def write(
         path: str | Path, data: bytes, *, force: bool = False, temp_name: str | None = None
@@ -247,11 +247,11 @@ def test_sigterm_ends_workers_in_the_middle_of_a_booklet(
         time.sleep(TIMEOUT)
         raise AssertionError("a worker went on after the batch was terminated")
 
-    def progress(result: pdfgen.batch.RowResult) -> None:
+    def progress(result: pdfgen.app.batch.RowResult) -> None:
         if result.row == 2:  # row 1 is the header: A's booklet is written
             raise pdfgen.cli.Terminated
 
-    monkeypatch.setattr(pdfgen.batch, "write_atomic", write)
+    monkeypatch.setattr(pdfgen.app.batch, "write_atomic", write)
     started = time.monotonic()
     with pytest.raises(pdfgen.cli.Terminated):
         run_batch(roster, out, jobs=2, progress=progress)

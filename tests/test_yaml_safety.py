@@ -1,5 +1,5 @@
-"""Reading YAML safely (pdfgen.yamlio.read_yaml): hostile and surprising input is refused, located
-and explained, and the traps of YAML 1.1 never change what a trainer wrote."""
+"""Reading YAML safely (`pdfgen.io.yamldoc.read_yaml`): hostile and surprising input is
+refused, located and explained, and the traps of YAML 1.1 never change what a trainer wrote."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from support import MINIMAL_PLAN
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.loader import load_plan_text
-from pdfgen.yamlio import MAX_BYTES, read_yaml
+from pdfgen.io.yamldoc import MAX_BYTES, read_yaml
+from pdfgen.plan.loading import load_plan_text
 
 # The classic "billion laughs": nine levels of nine aliases, 10^9 strings once expanded.
 ALIAS_BOMB = """\
@@ -143,7 +143,7 @@ def test_deep_nesting_does_not_crash_the_interpreter(
     script = (
         "import sys\n"
         "from pdfgen.errors import InputError\n"
-        "from pdfgen.yamlio import read_yaml\n"
+        "from pdfgen.io.yamldoc import read_yaml\n"
         "try:\n"
         "    read_yaml(sys.argv[1])\n"
         "except InputError as exc:\n"

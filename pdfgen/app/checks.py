@@ -1,0 +1,119 @@
+"""What `validate`, `schema`, `exercises` and `layouts` report: checks and listings, no drawing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pdfgen.io import resources
+from pdfgen.io.validation import closest
+from pdfgen.io.yamldoc import read_yaml
+from pdfgen.plan.client import ClientFile, load_client
+from pdfgen.plan.loading import builtin_library, load_library, normalise, plan_from_document
+from pdfgen.plan.model import Exercise, Plan
+from pdfgen.style.layout import Layout, load_layout
+
+_LAYOUT_KEYS = set(Layout.model_fields) | {"extends"}
+
+
+def _looks_like_layout(value: Any) -> bool:
+    """Whether a mapping's keys are (or nearly are) a layout's rather than a plan's."""
+    if not isinstance(value, dict) or not value:
+        return False
+    plan_keys = set(Plan.model_fields)
+    keys = set(value)
+    # Exact keys decide; only a file with none of either is judged by near misses.
+    if keys & _LAYOUT_KEYS or keys & plan_keys:
+        return len(keys & _LAYOUT_KEYS) > len(keys & plan_keys)
+
+    def near(key: Any, keys: set[str]) -> bool:
+        return isinstance(key, str) and (key in keys or closest(key, keys) is not None)
+
+    layout_votes = sum(near(key, _LAYOUT_KEYS) for key in value)
+    plan_votes = sum(near(key, plan_keys) for key in value)
+    return layout_votes > plan_votes
+
+
+def check_file(path: Path) -> str:
+    """Validate a plan, layout, client file or exercise library (told apart by their keys);
+    a one-line summary of what it holds, or an InputError."""
+    if path.suffix.lower() == ".csv":
+        from pdfgen.app.batch import check_roster
+
+        return check_roster(path)
+    doc = read_yaml(path)
+    value = doc.value
+    if (
+        isinstance(value, list)
+        and value
+        and all(isinstance(item, dict) and "client" in item for item in value)
+    ):
+        from pdfgen.app.batch import check_roster
+
+        return check_roster(path)
+    if (
+        isinstance(value, dict)
+        and value
+        and set(value) <= set(ClientFile.model_fields)
+        and (set(value) & {"client", "trainer", "start", "days", "maxes"})
+    ):
+        client = load_client(path)
+        return f"client file for '{client.client or 'a client'}', {len(client.maxes)} maxes"
+    if _looks_like_layout(value):
+        from pdfgen.render.fonts import register
+
+        layout = load_layout(path)
+        register(layout.fonts)  # a font file that cannot be used is found now, not at build
+        width, height = layout.page.size_mm
+        return f"layout, {width:g} × {height:g} mm, sections: {', '.join(layout.sections)}"
+    if (
+        isinstance(value, dict)
+        and value
+        and "sessions" not in value
+        and "program" not in value
+        and all(isinstance(v, dict) and "name" in v for v in value.values())
+    ):
+        return f"exercise library, {len(load_library(path))} exercises"
+    plan = plan_from_document(doc)
+    sessions = len(plan.sessions)
+    return (
+        f"plan '{plan.program}', {sessions} session{'s' if sessions > 1 else ''}, "
+        f"{len(plan.used_exercises)} exercises, {plan.weeks} weeks"
+    )
+
+
+def json_schema(what: str = "plan") -> dict[str, Any]:
+    """The JSON Schema of the plan (or layout) format."""
+    model = Layout if what == "layout" else Plan
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"pdfgen {what}"
+    return schema
+
+
+def search_exercises(query: str = "") -> list[tuple[str, Exercise]]:
+    """Library exercises whose id, name, alias, area, muscles or equipment contain `query`."""
+    needle = normalise(query)
+    found = []
+    for ex_id, exercise in builtin_library().items():
+        haystack = [
+            ex_id,
+            exercise.name,
+            exercise.area or "",
+            *exercise.aliases,
+            *exercise.muscles,
+            *exercise.equipment,
+        ]
+        if not needle or any(needle in normalise(text) for text in haystack):
+            found.append((ex_id, exercise))
+    return found
+
+
+def describe_layouts() -> list[tuple[str, str]]:
+    """Built-in layout names with the first comment line of each file."""
+    described = []
+    for name, path in resources.builtin_layouts().items():
+        first = path.read_text(encoding="utf-8").splitlines()[:1]
+        about = first[0].lstrip("# ").strip() if first and first[0].startswith("#") else ""
+        described.append((name, about))
+    return described

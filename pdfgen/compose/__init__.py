@@ -1,0 +1,3 @@
+"""Decisions before drawing, with no PDF library: text fitting, day-grid geometry, form-field
+names.
+"""

@@ -1,0 +1,147 @@
+"""The names of the form fields a client fills in, and the record that lets them be read back.
+
+A fillable booklet or log sheet has a text field on every blank cell and a check box on every
+set. Their names say where they are, `w03_d2_pull-up_s1_weight` (week, day, exercise, set, what),
+and never contain a dot, which PDF readers take for a hierarchy. Each training day also carries
+a hidden, read-only field, `w03_d2_info`, holding what was printed for it (date, exercise names,
+targets) as JSON, so that `pdfgen read-log` needs nothing but the filled PDF. Both the renderer
+(which makes the fields) and the reader (which reads them) take the names from here.
+
+Pure: no PDF library is needed to name a field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from pdfgen.schedule.expand import Day, Entry, SetTarget
+
+RECORD_VERSION = 1
+INFO = "info"
+BOOKLET_NOTES = "notes"  # the notes page at the end of a booklet
+# What a client writes per set, per day and per week; a layout's grid column names the first.
+SET_ROLES = ("weight", "reps", "done", "notes")
+DAY_ROLES = {"date": "date", "effort": "rpe", "day_notes": "notes"}
+_PREFIX = re.compile(r"^[a-z0-9-]{1,40}$")
+
+
+def check_prefix(prefix: str) -> str:
+    """A prefix that keeps field names unique when booklets are merged (one per client).
+
+    >>> check_prefix("r007")
+    'r007'
+    >>> check_prefix("a.b")
+    Traceback (most recent call last):
+    ...
+    ValueError: a field prefix is lowercase letters, digits and '-', not 'a.b'.
+    """
+    if prefix and not _PREFIX.match(prefix):
+        raise ValueError(f"a field prefix is lowercase letters, digits and '-', not {prefix!r}.")
+    return prefix
+
+
+def day_key(week: int, day: int) -> str:
+    """The part of a field name that says which training day it belongs to.
+
+    >>> day_key(3, 2)
+    'w03_d2'
+    """
+    return f"w{week:02d}_d{day}"
+
+
+def set_key(label: str) -> str:
+    """A set's part of a field name: `s1`, or `sw1` for the first warm-up set.
+
+    >>> set_key("3"), set_key("W1")
+    ('s3', 'sw1')
+    """
+    return f"s{label.lower()}"
+
+
+def entry_keys(day: Day) -> dict[int, str]:
+    """Each exercise's part of the field names, by the identity of its prescription: its id, with
+    `-2`, `-3`... when a day has the same exercise more than once."""
+    seen: dict[str, int] = {}
+    keys: dict[int, str] = {}
+    for entry in day.entries:
+        count = seen[entry.exercise_id] = seen.get(entry.exercise_id, 0) + 1
+        keys[id(entry.prescription)] = (
+            entry.exercise_id if count == 1 else f"{entry.exercise_id}-{count}"
+        )
+    return keys
+
+
+def set_field(day: Day, exercise: str, target: SetTarget, role: str) -> str:
+    """The name of one set's field.
+
+    >>> from types import SimpleNamespace as NS
+    >>> set_field(NS(week=3, day=2), "pull-up", NS(label="1"), "weight")
+    'w03_d2_pull-up_s1_weight'
+    """
+    return f"{day_key(day.week, day.day)}_{exercise}_{set_key(target.label)}_{role}"
+
+
+def day_field(day: Day, role: str) -> str:
+    """The name of one of a day's own fields (date, effort, notes), or its record (`info`)."""
+    return f"{day_key(day.week, day.day)}_{DAY_ROLES.get(role, role)}"
+
+
+def week_field(week: int) -> str:
+    """The name of a week's notes box.
+
+    >>> week_field(4)
+    'w04_notes'
+    """
+    return f"w{week:02d}_notes"
+
+
+def day_record(day: Day, units: str, program: str = "", client: str = "") -> str:
+    """What was printed for a day, as the JSON stored in its hidden field (ASCII only, so it
+    survives any PDF string encoding)."""
+    keys = entry_keys(day)
+    record: dict[str, Any] = {
+        "pdfgen": RECORD_VERSION,
+        "program": program,
+        "client": client,
+        "week": day.week,
+        "day": day.day,
+        "session": day.session.name,
+        "date": day.date.isoformat() if day.date else "",
+        "units": units,
+        "sets": [
+            _set_record(entry, keys[id(entry.prescription)], t)
+            for entry in day.entries
+            for t in entry.sets
+        ],
+    }
+    return json.dumps(record, ensure_ascii=True, separators=(",", ":"))
+
+
+def _set_record(entry: Entry, key: str, target: SetTarget) -> dict[str, Any]:
+    return {
+        "key": f"{key}_{set_key(target.label)}",
+        "exercise": entry.exercise.name,
+        "exercise_id": entry.exercise_id,
+        "set": target.label,
+        "warmup": target.warmup,
+        "deload": entry.deload,
+        "target_reps": str(target.reps),
+        "target_load": target.load or entry.load_note,
+    }
+
+
+def info_names(names: Iterable[str]) -> list[tuple[str, str]]:
+    """The day records among a document's field names, as (prefix, day key) pairs, in order.
+
+    >>> info_names(["w01_d1_info", "w01_d1_date", "r2_w01_d1_info"])
+    [('', 'w01_d1'), ('r2_', 'w01_d1')]
+    """
+    found = []
+    for name in names:
+        match = re.fullmatch(r"((?:[a-z0-9-]+_)?)(w\d\d_d\d)_" + INFO, name)
+        if match:
+            found.append((match[1], match[2]))
+    return found

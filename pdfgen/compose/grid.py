@@ -1,0 +1,407 @@
+"""The geometry of a training day's log grid, decided before anything is drawn.
+
+`compose_day` turns a `Day` and the layout into boxes and text runs with coordinates (points,
+origin at the grid's top-left, y growing downwards). The renderer only paints them; tests check
+them directly: one row per set, cells big enough for handwriting, nothing outside the width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from pdfgen.compose.fieldnames import day_field, entry_keys, set_field
+from pdfgen.compose.text import fit_lines
+from pdfgen.schedule.expand import Day, Entry, SetTarget
+from pdfgen.style.layout import MM, TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
+
+# Text width in points of (text, bold, size).
+Measure = Callable[[str, bool, float], float]
+ColorRole = Literal[
+    "text", "accent", "muted", "rule", "shade", "header_fill", "header_text", "white"
+]
+
+PAD = 1.6 * MM
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A box: filled, outlined, or a blank cell for writing in (`write`), which has the `name`
+    its form field gets in a fillable document (none where the same blank is printed twice,
+    as on the second part of a day split across pages)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: ColorRole | None = None
+    stroke: ColorRole | None = "rule"
+    line_width: float = 0.5
+    write: bool = False
+    role: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A line of text; `y` is its baseline."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+    bold: bool = False
+    align: Literal["left", "center", "right"] = "left"
+    color: ColorRole = "text"
+
+
+@dataclass(frozen=True)
+class DayGrid:
+    """A composed day: its size, boxes and text, and where each exercise's rows are."""
+
+    width: float
+    height: float
+    rects: tuple[Rect, ...]
+    runs: tuple[Run, ...]
+    set_rows: int
+
+    def write_cells(self, role: str | None = None) -> list[Rect]:
+        """The blank cells a person writes in (optionally only those of one role)."""
+        return [r for r in self.rects if r.write and (role is None or r.role == role)]
+
+
+def column_widths(columns: list[GridColumn], width: float) -> list[float]:
+    """Column widths in points: fixed ones as given, '*' ones share what is left.
+
+    >>> from pdfgen.style.layout import GridColumn as C
+    >>> cols = [C(field="exercise", label="", width="*"), C(field="set", label="", width=10)]
+    >>> [round(w / MM) for w in column_widths(cols, 100 * MM)]
+    [90, 10]
+    """
+    fixed = sum(c.width * MM for c in columns if c.width != "*")
+    flexible = sum(1 for c in columns if c.width == "*")
+    share = (width - fixed) / flexible if flexible else 0.0
+    return [share if c.width == "*" else c.width * MM for c in columns]
+
+
+def compose_day(
+    day: Day,
+    layout: Layout,
+    width: float,
+    units: str,
+    measure: Measure,
+    entries: tuple[Entry, ...] | None = None,
+    continued: bool = False,
+) -> DayGrid:
+    """Lay out one training day (or, when it must split, some of its exercises)."""
+    box = _Box(layout, width, measure, day)
+    box.title_bar(day, continued)
+    widths = column_widths(layout.grid.columns, width)
+    xs = [sum(widths[:i]) for i in range(len(widths))]
+    box.headings(xs, widths, units)
+    set_rows = 0
+    shown = day.entries if entries is None else entries
+    for group in _groups(shown):
+        top = box.y
+        for entry in group:
+            box.exercise_rows(entry, xs, widths)
+            set_rows += len(entry.sets)
+        # A heavier rule around each exercise (or superset), so a glance finds the next one.
+        box.rects.append(
+            Rect(0, top, width, box.y - top, stroke="text", line_width=0.9, role="block")
+        )
+    # A day split across pages prints its effort and notes boxes on each part; the last part's
+    # are the ones that become fields.
+    box.footer(named=_ends_day(shown, day))
+    return DayGrid(width, box.y, tuple(box.rects), tuple(box.runs), set_rows)
+
+
+def _ends_day(shown: tuple[Entry, ...], day: Day) -> bool:
+    """Whether these entries hold the day's last set (a part split off keeps the same objects)."""
+    if not shown or not day.entries:
+        return True
+    last, end = shown[-1], day.entries[-1]
+    return last.prescription is end.prescription and last.sets[-1:] == end.sets[-1:]
+
+
+def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
+    """Entries in runs: a superset's exercises together, every other exercise alone."""
+    groups: list[list[Entry]] = []
+    for entry in entries:
+        letter = entry.prescription.superset
+        if groups and letter and groups[-1][-1].prescription.superset == letter:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+class _Box:
+    """A grid being composed from the top down: boxes, text runs, and how far down it is."""
+
+    def __init__(self, layout: Layout, width: float, measure: Measure, day: Day) -> None:
+        self.layout, self.width, self.measure, self.day = layout, width, measure, day
+        self.keys = entry_keys(day)
+        self.rects: list[Rect] = []
+        self.runs: list[Run] = []
+        self.y = 0.0
+
+    def fit(self, text: str, width: float, size: float, bold: bool = False) -> str:
+        return fit_lines(text, width, 1, lambda t: self.measure(t, bold, size))[0]
+
+    def title_bar(self, day: Day, continued: bool) -> None:
+        """The day and session on the left, a box for the date on the right."""
+        grid, sizes, labels = self.layout.grid, self.layout.sizes, self.layout.labels
+        height, width = grid.row_height * MM, self.width
+        title = labels.day_title.format(
+            week=day.week, day=day.day, session=day.session.name, letter=day.letter
+        )
+        if any(e.deload for e in day.entries):
+            title = f"{title} · {labels.deload}"
+        if continued:
+            title = f"{title} {labels.continued}"
+        date_w = grid.date_width * MM
+        date_label_w = self.measure(labels.date, False, sizes.small) + 2 * PAD
+        self.rects.append(Rect(0, 0, width, height, fill="header_fill", stroke=None, role="title"))
+        title_w = width - date_w - date_label_w - 2 * PAD
+        self.runs.append(
+            Run(
+                PAD,
+                _baseline(0, height, sizes.subheading),
+                self.fit(title, title_w, sizes.subheading, bold=True),
+                sizes.subheading,
+                bold=True,
+                color="header_text",
+            )
+        )
+        self.runs.append(
+            Run(
+                width - date_w - PAD,
+                _baseline(0, height, sizes.small),
+                labels.date,
+                sizes.small,
+                align="right",
+                color="header_text",
+            )
+        )
+        date_text = day.date.strftime(self.layout.date_format) if day.date else ""
+        self.rects.append(
+            Rect(
+                width - date_w,
+                0,
+                date_w,
+                height,
+                fill="white",
+                write=not date_text,
+                role="date",
+                name="" if date_text or continued else day_field(day, "date"),
+            )
+        )
+        if date_text:
+            self.runs += self.date_runs(date_text, width - date_w, date_w, height)
+        self.y = height
+
+    def date_runs(self, text: str, x: float, w: float, h: float) -> list[Run]:
+        """A printed date centred in its box: at the grid's size, or smaller, or on two lines,
+        whichever fits first (a layout's date format is bounded in length)."""
+        sizes = self.layout.sizes
+        room = w - 2 * PAD
+        for size in (sizes.grid, sizes.small):
+            if self.measure(text, False, size) <= room:
+                return [Run(x + w / 2, _baseline(0, h, size), text, size, align="center")]
+        size = sizes.small
+        lines = fit_lines(text, room, 2, lambda t: self.measure(t, False, size))
+        leading = size * 1.15
+        top = (h - leading * len(lines)) / 2
+        return [
+            Run(x + w / 2, top + leading * (n + 0.78), line, size, align="center")
+            for n, line in enumerate(lines)
+        ]
+
+    def headings(self, xs: list[float], widths: list[float], units: str) -> None:
+        """One shaded heading cell per column."""
+        height, small = self.layout.grid.header_height * MM, self.layout.sizes.small
+        for column, x, w in zip(self.layout.grid.columns, xs, widths, strict=True):
+            self.rects.append(Rect(x, self.y, w, height, fill="shade", role="heading"))
+            label = self.fit(column.label.format(units=units), w - 2 * PAD, small, bold=True)
+            center = column.field != "exercise"
+            self.runs.append(_in_cell(label, x, self.y, w, height, small, bold=True, center=center))
+        self.y += height
+
+    def exercise_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:
+        """One row per set; the exercise's name spans its rows."""
+        row_h = self.layout.grid.row_height * MM
+        size = self.layout.sizes.grid
+        block_h = row_h * len(entry.sets)
+        for column, x, w in zip(self.layout.grid.columns, xs, widths, strict=True):
+            if column.field == "exercise":
+                self.rects.append(Rect(x, self.y, w, block_h, role="exercise"))
+                self.runs += _exercise_text(entry, self.layout, x, self.y, w, block_h, self.measure)
+                continue
+            write = column.field in WRITE_FIELDS
+            key = self.keys[id(entry.prescription)]
+            for index, target in enumerate(entry.sets):
+                row_y = self.y + index * row_h
+                name = set_field(self.day, key, target, column.field) if write else ""
+                if column.field == "done":
+                    self.tick_box(x, row_y, w, row_h, name)
+                    continue
+                self.rects.append(
+                    Rect(
+                        x,
+                        row_y,
+                        w,
+                        row_h,
+                        fill="white" if write else None,
+                        write=write,
+                        role=column.field,
+                        name=name,
+                    )
+                )
+                value = _cell_value(column.field, entry, target)
+                if value:
+                    # Warm-up rows print lighter: they are not work sets.
+                    color: ColorRole = "muted" if target.warmup else "text"
+                    fitted = self.fit(value, w - 2 * PAD, size)
+                    self.runs.append(_in_cell(fitted, x, row_y, w, row_h, size, color=color))
+        self.y += block_h
+
+    def tick_box(self, x: float, y: float, w: float, h: float, name: str) -> None:
+        """A white cell with a square in its middle to tick when the set is done."""
+        self.rects.append(Rect(x, y, w, h, fill="white", role="done_cell"))
+        side = TICK_BOX_MM * MM
+        self.rects.append(
+            Rect(
+                x + (w - side) / 2,
+                y + (h - side) / 2,
+                side,
+                side,
+                fill="white",
+                stroke="text",
+                line_width=0.7,
+                write=True,
+                role="done",
+                name=name,
+            )
+        )
+
+    def footer(self, named: bool) -> None:
+        """Effort (RPE) and notes for the session."""
+        grid, labels, small = self.layout.grid, self.layout.labels, self.layout.sizes.small
+        height, y = grid.notes_height * MM, self.y
+        self.rects.append(Rect(0, y, self.width, height, fill="shade", role="footer"))
+        effort_label_w = self.measure(labels.effort, False, small) + 2 * PAD
+        effort_w = grid.effort_width * MM
+        self.runs.append(Run(PAD, _baseline(y, height, small), labels.effort, small))
+        self.rects.append(
+            Rect(
+                effort_label_w,
+                y,
+                effort_w,
+                height,
+                fill="white",
+                write=True,
+                role="effort",
+                name=day_field(self.day, "effort") if named else "",
+            )
+        )
+        notes_x = effort_label_w + effort_w
+        notes_label_w = self.measure(labels.day_notes, False, small) + 2 * PAD
+        self.runs.append(Run(notes_x + PAD, _baseline(y, height, small), labels.day_notes, small))
+        self.rects.append(
+            Rect(
+                notes_x + notes_label_w,
+                y,
+                self.width - notes_x - notes_label_w,
+                height,
+                fill="white",
+                write=True,
+                role="day_notes",
+                name=day_field(self.day, "day_notes") if named else "",
+            )
+        )
+        self.y += height
+
+
+def _cell_value(field: str, entry: Entry, target: SetTarget) -> str:
+    values = {
+        "set": target.label,
+        "target": str(target.reps),
+        "load": target.load,
+        "rest": entry.prescription.rest or "",
+    }
+    return values.get(field, "")
+
+
+def _details(entry: Entry, layout: Layout) -> str:
+    """What a trainer wrote besides sets and reps, on one line under the exercise's name."""
+    item, labels = entry.prescription, layout.labels
+    details = [
+        f"{labels.rest} {item.rest}" if item.rest else "",
+        f"{labels.tempo} {item.tempo}" if item.tempo else "",
+        f"RPE {item.rpe:g}" if item.rpe is not None else "",
+        f"RIR {item.rir}" if item.rir is not None else "",
+    ]
+    details.append(entry.load_note)
+    if not any(c.field == "load" for c in layout.grid.columns) and entry.work_sets:
+        details.append(entry.work_sets[0].load)
+    if entry.notes:
+        details.append(entry.notes)
+    return " · ".join(d for d in details if d)
+
+
+def _exercise_text(
+    entry: Entry, layout: Layout, x: float, y: float, w: float, h: float, measure: Measure
+) -> list[Run]:
+    sizes = layout.sizes
+    inner = w - 2 * PAD
+    detail = _details(entry, layout)
+    name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
+    name_leading = sizes.grid * 1.2
+    small_leading = sizes.small * 1.25
+    room = int((h - 2 * PAD) // name_leading) or 1
+    name_lines = fit_lines(
+        name, inner, max(1, room - (1 if detail else 0)), lambda t: measure(t, True, sizes.grid)
+    )
+    left = h - 2 * PAD - len(name_lines) * name_leading
+    detail_lines = (
+        fit_lines(
+            detail, inner, int(left // small_leading), lambda t: measure(t, False, sizes.small)
+        )
+        if detail and left >= small_leading
+        else []
+    )
+    block = len(name_lines) * name_leading + len(detail_lines) * small_leading
+    top = y + (h - block) / 2
+    runs = []
+    for line in name_lines:
+        top += name_leading
+        runs.append(Run(x + PAD, top - name_leading * 0.25, line, sizes.grid, bold=True))
+    for line in detail_lines:
+        top += small_leading
+        runs.append(Run(x + PAD, top - small_leading * 0.25, line, sizes.small, color="muted"))
+    return runs
+
+
+def _baseline(top: float, height: float, size: float) -> float:
+    return top + height / 2 + size * 0.35
+
+
+def _in_cell(
+    text: str,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    size: float,
+    *,
+    bold: bool = False,
+    center: bool = True,
+    color: ColorRole = "text",
+) -> Run:
+    if center:
+        return Run(
+            x + w / 2, _baseline(y, h, size), text, size, bold=bold, align="center", color=color
+        )
+    return Run(x + PAD, _baseline(y, h, size), text, size, bold=bold, color=color)

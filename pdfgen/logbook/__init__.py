@@ -1,0 +1,1 @@
+"""What was logged: reading filled logs back, and the next block from them."""

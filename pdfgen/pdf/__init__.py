@@ -1,0 +1,1 @@
+"""Finished PDFs: imposition and merging."""

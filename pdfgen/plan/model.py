@@ -1,0 +1,449 @@
+"""The validated plan: the one type every stage after loading works with.
+
+These models are the plan format's schema (the keys of `docs` and `pdfgen schema` come from here).
+They describe a plan as the loader returns it; `pdfgen.plan.loading` is the only code that
+reads YAML into them. Limits keep a typo from producing a 10,000-page file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from pdfgen.errors import Problem
+from pdfgen.io.fields import Name, Note, Paragraph, Range, shown, text
+from pdfgen.io.yamldoc import Document, dotted
+from pdfgen.plan.loads import Load, LoadError, parse_load
+from pdfgen.plan.reps import RepsError, RepTarget, parse_reps
+
+MAX_WEEKS = 52
+MAX_SESSIONS = 7
+MAX_EXERCISES_PER_SESSION = 20
+MAX_SETS = 20
+MAX_SETS_PER_SESSION = 80
+MAX_PLAN_EXERCISES = 60
+
+
+def _reps(value: Any) -> RepTarget:
+    if isinstance(value, RepTarget):
+        return value
+    try:
+        return parse_reps(value)
+    except RepsError as exc:
+        raise ValueError(str(exc)) from None
+
+
+Reps = Annotated[
+    RepTarget,
+    PlainValidator(_reps),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 100},
+                {"type": "string", "examples": ["6-8", "AMRAP", "30s", "10/side"]},
+            ],
+            "description": "A number (12), a range (6-8), AMRAP, seconds (30s) "
+            "or per side (10/side).",
+        }
+    ),
+]
+
+ExerciseId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$")]
+
+
+MAX_URL = 500
+# A host name: labels of letters (any script), digits and inner hyphens, joined by dots; or an
+# IPv6 address (urlsplit drops its brackets).
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+_HOST = re.compile(rf"{_LABEL}(?:\.{_LABEL})*\.?|[0-9a-f.]*:[0-9a-f:.]*")
+
+
+def _http_url(value: Any) -> str:
+    """A web address a phone can open from the printed QR code: http or https, a host, no
+    spaces or control characters, no user name or password, at most 500 characters.
+
+    >>> _http_url("https://www.youtube.com/watch?v=abc")
+    'https://www.youtube.com/watch?v=abc'
+    >>> _http_url("javascript:alert(1)")
+    Traceback (most recent call last):
+    ValueError: 'javascript:alert(1)' is not a web address: a video link starts with http:// or https://.
+    """
+    if not isinstance(value, str):
+        raise ValueError("write a web address here, like https://www.youtube.com/watch?v=...")
+    url: str = value.strip()
+    if len(url) > MAX_URL:
+        raise ValueError(
+            f"is {len(url):,} characters long; a web address may have at most {MAX_URL}."
+        )
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise ValueError(
+            f"{shown(url)} has a space or an invisible character; write the web address "
+            "exactly as the browser shows it (a space is %20)."
+        )
+    scheme, sep, _ = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        raise ValueError(
+            f"{shown(url)} is not a web address: a video link starts with http:// or https://."
+        )
+    try:
+        parts = urlsplit(url)
+        host, user, _ = parts.hostname, parts.username, parts.port  # a bad port raises
+    except ValueError:
+        host, user = None, None
+    if user is not None:
+        raise ValueError(f"{shown(url)} has a user name or password in it; leave it out.")
+    if not host or not _HOST.fullmatch(host):
+        raise ValueError(
+            f"{shown(url)} has no valid host name (or port) after {scheme}://; a video link "
+            "looks like https://www.youtube.com/watch?v=..."
+        )
+    return url
+
+
+Url = Annotated[str, PlainValidator(_http_url), WithJsonSchema({"type": "string", "format": "uri"})]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExerciseEntry(_Strict):
+    """An exercise as a plan's `exercises:` states it: a new exercise (which needs a `name`), or
+    the fields that change in a library exercise of the same id."""
+
+    name: Name | None = Field(default=None, description="The name printed in the booklet.")
+    aliases: list[Name] = Field(
+        default=[], max_length=20, description="Other names a plan may use for it."
+    )
+    area: Name | None = Field(default=None, description="Body area, e.g. 'upper back'.")
+    muscles: list[Name] = Field(default=[], max_length=12)
+    equipment: list[Name] = Field(default=[], max_length=12)
+    summary: Paragraph | None = Field(default=None, description="What it trains and why.")
+    setup: Paragraph | None = Field(default=None, description="How to set up.")
+    steps: list[Note] = Field(default=[], max_length=10, description="Step-by-step execution.")
+    cues: list[Note] = Field(default=[], max_length=6, description="Short coaching cues.")
+    mistakes: list[Note] = Field(default=[], max_length=6, description="Common mistakes.")
+    safety: Paragraph | None = Field(default=None, description="A safety note.")
+    video: Url | None = Field(default=None, description="A video link (http or https).")
+
+
+class Exercise(ExerciseEntry):
+    """An exercise with the description a client reads in the guide."""
+
+    name: Name = Field(description="The name printed in the booklet.")
+
+
+def _load_text(value: Any) -> Any:
+    # A load that reads as a quantity must be a sane one; anything else is a description.
+    if isinstance(value, str):
+        try:
+            parse_load(value)
+        except LoadError as exc:
+            raise ValueError(str(exc)) from None
+    return value
+
+
+LoadText = Annotated[Name, AfterValidator(_load_text)]
+
+
+def _load_step(value: Any) -> Load:
+    if isinstance(value, Load):
+        return value
+    try:
+        step = parse_load(str(value)) if isinstance(value, str | int | float) else None
+    except LoadError as exc:
+        raise ValueError(str(exc)) from None
+    if step is None or isinstance(value, bool):
+        raise ValueError("write a load step as '2.5 kg', '5 lb' or '5%'.")
+    return step
+
+
+LoadStep = Annotated[
+    Load,
+    PlainValidator(_load_step),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "examples": ["2.5 kg", "5 lb", "5%"]}),
+]
+Fraction = Annotated[float, Range(0.1, 1.0, whole=False)]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class SetsRule(_Strict):
+    """Add sets as the weeks go by."""
+
+    add: Annotated[int, Range(1, 5)] = Field(default=1, description="Sets to add each time.")
+    every: Annotated[int, Range(1, MAX_WEEKS)] = Field(description="Every this many weeks.")
+    max: Annotated[int, Range(1, MAX_SETS)] = Field(description="Never more sets than this.")
+
+
+class Deload(_Strict):
+    """A lighter week at a regular interval."""
+
+    every: Annotated[int, Range(2, MAX_WEEKS)] = Field(description="Every this many weeks.")
+    sets: Fraction = Field(default=0.5, description="Share of the sets, rounded up.")
+    load: Fraction = Field(default=1.0, description="Share of the last week's load.")
+
+
+class Progression(_Strict):
+    """How targets change week by week; on the plan (for every exercise) or on one exercise,
+    whose keys override the plan's."""
+
+    reps: Annotated[int, Range(1, 60)] | None = Field(
+        default=None, description="Reps (or seconds) added a week, bottom of the range to top."
+    )
+    load: LoadStep | None = Field(
+        default=None, description="A load step: after each completed range, or weekly."
+    )
+    sets: SetsRule | None = None
+    deload: Deload | None = None
+
+    def over(self, base: Progression | None) -> Progression:
+        """These rules on top of `base`, key by key."""
+        if base is None:
+            return self
+        return base.model_copy(update={key: getattr(self, key) for key in self.model_fields_set})
+
+
+def _digits(value: Any) -> Any:
+    # Mapping keys are read as text; a week number written as a key is still a number.
+    return int(value) if isinstance(value, str) and value.isdigit() else value
+
+
+# (pydantic runs the last-listed "before" validator first.)
+WeekNumber = Annotated[int, Range(1, MAX_WEEKS), BeforeValidator(_digits)]
+
+
+class WeekChange(_Strict):
+    """What one week of an exercise does differently; wins over the progression rules."""
+
+    sets: Annotated[int, Range(1, MAX_SETS)] | None = None
+    reps: Reps | None = None
+    load: LoadText | None = None
+    notes: Note | None = None
+
+
+class Warmup(_Strict):
+    """Warm-up sets: printed before the work sets, not counted as work."""
+
+    sets: Annotated[int, Range(1, 5)]
+    reps: Reps | None = Field(default=None, description="Default: the bottom of the target.")
+    load: LoadText | None = Field(
+        default=None, description="Text, a weight, or a % of the work load."
+    )
+
+
+class Rounding(_Strict):
+    """Loads are rounded to a multiple of these: two of the smallest plates."""
+
+    kg: Annotated[float, Range(0.1, 20, whole=False)] = 2.5
+    lb: Annotated[float, Range(0.1, 50, whole=False)] = 5.0
+
+
+def _tempo(value: str) -> str:
+    if not re.fullmatch(r"[0-9Xx]([-/ ]?[0-9Xx]){2,3}", value):
+        raise ValueError(
+            f"'{value}' is not a tempo; write the seconds down, pause, up and pause, like 3-1-1-0 "
+            "(X for explosive)."
+        )
+    return value
+
+
+def _superset(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]", value):
+        raise ValueError(f"'{value}' is not a superset letter; use one capital letter, like A.")
+    return value
+
+
+class Prescription(_Strict):
+    """One exercise in a session: what to do and how much."""
+
+    exercise: Name = Field(description="An id, name or alias from the exercise library.")
+    sets: Annotated[int, Range(1, MAX_SETS)]
+    reps: Reps
+    rest: Name | None = None
+    load: LoadText | None = Field(
+        default=None, description="'40 kg', '90 lb', '70%' of the client's max, or a text."
+    )
+    tempo: Annotated[str, text(20), AfterValidator(_tempo)] | None = Field(
+        default=None, description="Seconds down, pause, up, pause: '3-1-1-0'."
+    )
+    rpe: Annotated[float, Range(1, 10, whole=False)] | None = Field(
+        default=None, description="Target effort, 1 to 10."
+    )
+    rir: Annotated[int, Range(0, 10)] | None = Field(
+        default=None, description="Target reps in reserve."
+    )
+    warmup: Warmup | None = None
+    superset: Annotated[str, text(1), AfterValidator(_superset)] | None = Field(
+        default=None, description="A letter; exercises in a row with the same letter alternate."
+    )
+    notes: Note | None = None
+    progression: Progression | None = None
+    round_loads_to: Rounding | None = Field(
+        default=None, description="This exercise's load increments (dumbbells: 2 kg)."
+    )
+    weeks: dict[WeekNumber, WeekChange] = Field(
+        default={}, description="Changes for single weeks, by week number."
+    )
+
+    @field_validator("weeks", mode="before")
+    @classmethod
+    def _weeks_once(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            numbers = [_digits(key) for key in value]
+            twice = sorted({n for n in numbers if numbers.count(n) > 1}, key=str)
+            if twice:
+                raise ValueError(f"week {twice[0]} is given twice.")
+        return value
+
+    @model_validator(mode="after")
+    def _one_effort_target(self) -> Prescription:
+        if self.rpe is not None and self.rir is not None:
+            raise ValueError("give an RPE or an RIR target, not both.")
+        return self
+
+
+class Session(_Strict):
+    """A training day's program."""
+
+    name: Name
+    exercises: list[Prescription] = Field(min_length=1, max_length=MAX_EXERCISES_PER_SESSION)
+
+    @field_validator("exercises")
+    @classmethod
+    def _sets_in_a_day(cls, exercises: list[Prescription]) -> list[Prescription]:
+        # 20 exercises of 20 sets each are allowed one by one, but 400 rows a day is a typo.
+        total = sum(item.sets + (item.warmup.sets if item.warmup else 0) for item in exercises)
+        if total > MAX_SETS_PER_SESSION:
+            raise ValueError(
+                f"add up to {total} sets in one session; the most is {MAX_SETS_PER_SESSION}."
+            )
+        return exercises
+
+
+class Plan(_Strict):
+    """A training plan.
+
+    After loading, every `Prescription.exercise` is the id of an exercise in `used_exercises`:
+    the library's, merged with what the plan's own `exercises:` state.
+    """
+
+    program: Name = Field(description="The title.")
+    focus: Name | None = Field(default=None, description="Body area or goal.")
+    summary: Paragraph | None = Field(default=None, description="A paragraph for the cover.")
+    weeks: Annotated[int, Range(1, MAX_WEEKS)] = Field(
+        default=4, description="Default block length in weeks."
+    )
+    days_per_week: Annotated[int, Range(1, 7)] | None = Field(
+        default=None, description="Training days a week (default: one per session)."
+    )
+    training_days: list[Weekday] | None = Field(
+        default=None, min_length=1, max_length=7, description="Weekdays to train: [mon, thu]."
+    )
+    progression: Progression | None = Field(
+        default=None, description="Rules for every exercise; an exercise's own override them."
+    )
+    round_loads_to: Rounding = Field(
+        default_factory=lambda: Rounding(), description="What the gym can load, per unit."
+    )
+    sessions: list[Session] = Field(
+        min_length=1,
+        max_length=MAX_SESSIONS,
+        description="Training days, cycled through the weeks.",
+    )
+    exercises: dict[ExerciseId, ExerciseEntry] = Field(
+        default={},
+        max_length=MAX_PLAN_EXERCISES,
+        description="Exercises defined or overridden in this plan, by id.",
+    )
+
+    @field_validator("training_days")
+    @classmethod
+    def _days_agree(cls, days: list[Weekday] | None, info: ValidationInfo) -> list[Weekday] | None:
+        if days is None:
+            return days
+        if len(set(days)) != len(days):
+            raise ValueError("names a day twice.")
+        per_week = info.data.get("days_per_week")
+        if per_week is not None and per_week != len(days):
+            raise ValueError(
+                f"names {len(days)} days but days_per_week is {per_week}; give one of them."
+            )
+        return days
+
+    @property
+    def sessions_per_week(self) -> int:
+        """Training days a week: as the plan says, or one per session."""
+        return self.days_per_week or len(self.training_days or ()) or len(self.sessions)
+
+    # Set by the loader: the exercises the sessions use, by id, in order of first use.
+    _resolved: dict[str, Exercise] = PrivateAttr(default_factory=dict)
+
+    @property
+    def used_exercises(self) -> dict[str, Exercise]:
+        """The exercises the plan's sessions use, by id, in order of first use."""
+        return dict(self._resolved)
+
+    def exercise(self, prescription: Prescription) -> Exercise:
+        """The exercise a prescription refers to."""
+        return self._resolved[prescription.exercise]
+
+    # Set by the loader: where the plan came from, for problems found after loading.
+    _document: Document | None = PrivateAttr(default=None)
+
+    def with_exercises(
+        self, sessions: list[Session], used: dict[str, Exercise], document: Document | None = None
+    ) -> Plan:
+        """A copy whose sessions refer to exercises by id, with those exercises attached."""
+        plan = self.model_copy(update={"sessions": sessions})
+        plan._resolved = dict(used)
+        plan._document = document
+        return plan
+
+    def locate(self, path: tuple[str | int, ...]) -> tuple[str, int | None, int | None]:
+        """File, line and column of a field of the plan file, as far as they are known."""
+        if self._document is None:
+            return "<plan>", None, None
+        return self._document.locate(path)
+
+
+def missing_maxes(plan: Plan, maxes: Mapping[str, Load]) -> list[Problem]:
+    """A located problem for each percentage load whose exercise has no max."""
+    problems: list[Problem] = []
+    for s, session in enumerate(plan.sessions):
+        for e, item in enumerate(session.exercises):
+            if item.exercise in maxes:
+                continue
+            loads: list[tuple[tuple[str | int, ...], str | None]] = [(("load",), item.load)]
+            loads += [(("weeks", week, "load"), change.load) for week, change in item.weeks.items()]
+            for where, written in loads:
+                load = parse_load(written) if written else None
+                if load is None or not load.is_percent:
+                    continue
+                path = ("sessions", s, "exercises", e, *where)
+                file, line, column = plan.locate(path)
+                message = (
+                    f"{written} of {plan.exercise(item).name} needs the client's max: give "
+                    f"--max {item.exercise}=60kg (the weight they can lift once)."
+                )
+                problems.append(Problem(file, message, line, column, dotted(path)))
+    return problems

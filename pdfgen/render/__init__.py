@@ -1,0 +1,1 @@
+"""Drawing with reportlab: the document, its flowables, marks, form fields and fonts."""

@@ -1,0 +1,253 @@
+"""The reportlab pieces every document is built from: grids that paint composed geometry, outline
+marks, ruled lines, and a canvas that knows the total page count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from pdfgen.compose.grid import DayGrid, Rect, Run
+from pdfgen.compose.text import clean
+from pdfgen.render.fonts import FontSet
+from pdfgen.schedule.expand import Day, Entry
+from pdfgen.style.layout import MM
+
+TOTAL_PAGES_FORM = "pdfgenTotalPages"
+# Form fields for a fillable document: on a day's grid (with the day, and whether this part
+# continues it), or on one blank box (with the height of the drawing it is in).
+DayFields = Callable[[Canvas, DayGrid, Day, bool], None]
+BlankFields = Callable[[Canvas, Rect, float], None]
+
+
+class OutlineMark(Flowable):  # type: ignore[misc]
+    """An invisible mark that adds a bookmark (outline entry) at its place."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, title: str, key: str, level: int = 0) -> None:
+        super().__init__()
+        self.title, self.key, self.level = clean(title), key, level
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, self.level, closed=self.level > 0)
+
+
+class DayFlowable(Flowable):  # type: ignore[misc]
+    """A training day's grid, drawn from its composed geometry; never split across pages
+    unless the day alone is taller than a page, and then only between exercises."""
+
+    def __init__(
+        self,
+        day: Day,
+        compose: Callable[..., DayGrid],
+        page_height: float,
+        painter: Callable[[Canvas, DayGrid], None],
+        continued: bool = False,
+        entries: tuple[Entry, ...] | None = None,
+        fields: DayFields | None = None,
+    ) -> None:
+        super().__init__()
+        self.day, self.compose, self.page_height = day, compose, page_height
+        self.painter, self.continued, self.fields = painter, continued, fields
+        self.entries = day.entries if entries is None else entries
+        self.grid: DayGrid | None = None
+
+    def _grid(self, avail_width: float) -> DayGrid:
+        # platypus asks for the size on every frame it tries; the geometry depends on the width.
+        if self.grid is None or self.grid.width != avail_width:
+            self.grid = self.compose(
+                self.day, avail_width, entries=self.entries, continued=self.continued
+            )
+        return self.grid
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        grid = self._grid(avail_width)
+        self.width, self.height = grid.width, grid.height
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self._grid(avail_width).height <= self.page_height:
+            return []  # fits on a fresh page: move it there whole
+        # Only an exercise that alone is taller than a page is split between its sets.
+        first = self.compose(self.day, avail_width, entries=self.entries[:1], continued=True)
+        by_sets = first.height > self.page_height
+        for head, tail in _split_points(self.entries, by_sets=by_sets):
+            grid = self.compose(self.day, avail_width, entries=head, continued=self.continued)
+            if grid.height <= avail_height:
+                return [self._part(head, self.continued), self._part(tail, True)]
+        return []
+
+    def _part(self, entries: tuple[Entry, ...], continued: bool) -> DayFlowable:
+        return DayFlowable(
+            self.day, self.compose, self.page_height, self.painter, continued, entries, self.fields
+        )
+
+    def draw(self) -> None:
+        assert self.grid is not None
+        self.painter(self.canv, self.grid)
+        if self.fields:
+            self.fields(self.canv, self.grid, self.day, self.continued)
+
+
+def _split_points(
+    entries: tuple[Entry, ...], *, by_sets: bool
+) -> Iterator[tuple[tuple[Entry, ...], tuple[Entry, ...]]]:
+    """Ways to split a day too tall for a page, best first: between exercises, latest first;
+    then, if `by_sets`, between the sets of the first exercise."""
+    for count in range(len(entries) - 1, 0, -1):
+        yield entries[:count], entries[count:]
+    if not by_sets:
+        return
+    first = entries[0]
+    for count in range(len(first.sets) - 1, 0, -1):
+        head = replace(first, sets=first.sets[:count])
+        tail = replace(first, sets=first.sets[count:])
+        yield (head,), (tail, *entries[1:])
+
+
+class NotesLines(Flowable):  # type: ignore[misc]
+    """Ruled lines for writing, filling the rest of the frame."""
+
+    def __init__(
+        self, spacing: float, color: str, name: str = "", fields: BlankFields | None = None
+    ) -> None:
+        super().__init__()
+        self.spacing, self.color, self.name, self.fields = spacing, color, name, fields
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colors.HexColor(self.color))
+        self.canv.setLineWidth(0.4)
+        y = self.height - self.spacing
+        while y >= 0:
+            self.canv.line(0, y, self.width, y)
+            y -= self.spacing
+        if self.fields:
+            area = Rect(
+                0, 0, self.width, self.height, write=True, role="notes_page", name=self.name
+            )
+            self.fields(self.canv, area, self.height)
+
+
+class NotesBox(Flowable):  # type: ignore[misc]
+    """A labelled box to write in, as wide as the column."""
+
+    def __init__(
+        self,
+        height: float,
+        label: str,
+        painter: GridPainter,
+        name: str = "",
+        fields: BlankFields | None = None,
+    ) -> None:
+        super().__init__()
+        self.box_height, self.label, self.painter = height, label, painter
+        self.name, self.fields = name, fields
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, self.box_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        size = 7.0
+        rect = Rect(
+            0,
+            0,
+            self.width,
+            self.height,
+            fill="white",
+            write=True,
+            role="week_notes",
+            name=self.name,
+        )
+        label = Run(1.6 * MM, 2 * MM + size * 0.7, self.label, size, color="muted")
+        self.painter(self.canv, DayGrid(self.width, self.height, (rect,), (label,), 0))
+        if self.fields:
+            # Below the label, so that typing does not run over it.
+            room = replace(rect, y=rect.y + 4.5 * MM, h=rect.h - 4.5 * MM)
+            self.fields(self.canv, room, self.height)
+
+
+class TotalPagesCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that fills in the total page count, referenced on every page, when saved."""
+
+    total_font: tuple[str, float] = ("Helvetica", 8)
+    total_color: str = "#000000"
+    total_suffix: str = ""  # what the page label prints after the total
+
+    def save(self) -> None:
+        self.beginForm(TOTAL_PAGES_FORM)
+        self.setFont(*self.total_font)
+        self.setFillColor(colors.HexColor(self.total_color))
+        self.drawString(0, 0, f"{self.getPageNumber() - 1}{self.total_suffix}")
+        self.endForm()
+        super().save()
+
+
+class GridPainter:
+    """Paints composed grids with a layout's colours and fonts."""
+
+    def __init__(self, palette: dict[str, str], fonts: FontSet) -> None:
+        self._palette = {role: colors.HexColor(value) for role, value in palette.items()}
+        self.fonts = fonts
+        self._widths: dict[tuple[str, tuple[str, float]], float] = {}
+
+    def _width(self, text: str, face: tuple[str, float]) -> float:
+        # Grids repeat the same few strings ("1", "6–8", "42.5 kg") on every page.
+        key = (text, face)
+        if key not in self._widths:
+            self._widths[key] = stringWidth(text, *face)
+        return self._widths[key]
+
+    def __call__(self, canv: Canvas, grid: DayGrid) -> None:
+        # Colour, width and font are set only when they change: fewer operators, a smaller file.
+        palette = self._palette
+        fill: str | None = None
+        pen: tuple[str, float] | None = None
+        font: tuple[str, float] | None = None
+        for rect in grid.rects:
+            if rect.fill and rect.fill != fill:
+                fill = rect.fill
+                canv.setFillColor(palette[fill])
+            if rect.stroke and (rect.stroke, rect.line_width) != pen:
+                pen = (rect.stroke, rect.line_width)
+                canv.setStrokeColor(palette[pen[0]])
+                canv.setLineWidth(pen[1])
+            canv.rect(
+                rect.x,
+                grid.height - rect.y - rect.h,
+                rect.w,
+                rect.h,
+                fill=int(rect.fill is not None),
+                stroke=int(rect.stroke is not None),
+            )
+        # All of a grid's text in one text object: far fewer operators than a string each.
+        text = canv.beginText()
+        for run in grid.runs:
+            if run.color != fill:
+                fill = run.color
+                text.setFillColor(palette[fill])
+            face = (self.fonts.bold if run.bold else self.fonts.regular, run.size)
+            if face != font:
+                font = face
+                text.setFont(*face)
+            x = run.x
+            if run.align != "left":
+                shift = self._width(run.text, face)
+                x -= shift / 2 if run.align == "center" else shift
+            text.setTextOrigin(x, grid.height - run.y)
+            text.textOut(run.text)
+        canv.drawText(text)

@@ -1,0 +1,183 @@
+"""Form fields on the printed blanks, with reportlab's AcroForm, for clients who fill the PDF on a
+tablet.
+
+Each field sits exactly on a cell the grid already drew, with no border and no background of
+its own, so a fillable page prints the same as a plain one. Field text uses Helvetica: PDF
+viewers draw form fields with the 14 standard fonts only (text outside Latin-1 is stored, and
+read back, but may not show).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+
+from pdfgen.compose.fieldnames import (
+    INFO,
+    check_prefix,
+    day_field,
+    day_record,
+    entry_keys,
+    set_field,
+)
+from pdfgen.compose.grid import DayGrid, Rect
+from pdfgen.compose.text import clean
+from pdfgen.schedule.expand import Day
+from pdfgen.style.layout import Layout
+
+FIELD_FONT = "Helvetica"
+# Longest entries a client can type: a number or a date, a day's notes, a week's notes.
+MAX_SHORT, MAX_NOTE, MAX_LONG = 24, 300, 2000
+_SHORT_ROLES = {"weight", "reps", "date", "effort"}
+_LONG_ROLES = {"week_notes", "notes_page"}
+
+
+class FieldMaker:
+    """Puts a form field on every named blank of a grid (and a day's record beside them)."""
+
+    def __init__(
+        self, layout: Layout, units: str, *, prefix: str = "", program: str = "", client: str = ""
+    ) -> None:
+        self.prefix = f"{check_prefix(prefix)}_" if prefix else ""
+        self.units, self.program, self.client = units, program, client
+        self.size = layout.sizes.grid
+        self.text_color = colors.HexColor(layout.colors.text)
+        labels = layout.labels
+        self.day_title = labels.day_title
+        self.labels: dict[str, str] = {
+            c.field: c.label.format(units=units) for c in layout.grid.columns
+        }
+        self.labels |= {"date": labels.date, "effort": labels.effort, "day_notes": labels.day_notes}
+
+    def day(self, canv: Canvas, grid: DayGrid, day: Day, continued: bool) -> None:
+        """The fields of a day's grid (as drawn at the canvas's current origin)."""
+        names = _exercise_names(day)
+        for rect in grid.rects:
+            if rect.write and rect.name:
+                self.blank(canv, rect, grid.height, self._tooltip(day, rect, names))
+        if not continued:
+            self.record(
+                canv, day_field(day, INFO), day_record(day, self.units, self.program, self.client)
+            )
+
+    def blank(self, canv: Canvas, rect: Rect, height: float, tooltip: str = "") -> None:
+        """A field on one blank cell; `height` is the height of the drawing the cell is in."""
+        y = height - rect.y - rect.h
+        name = self.prefix + rect.name
+        form = _form(canv)
+        if rect.role == "done":
+            form.checkbox(
+                name=name,
+                x=rect.x,
+                y=y,
+                size=rect.w,
+                checked=False,
+                buttonStyle="check",
+                borderWidth=0,
+                borderColor=None,
+                fillColor=None,
+                textColor=self.text_color,
+                fieldFlags="",
+                annotationFlags="print",
+                tooltip=tooltip or None,
+                relative=True,
+            )
+            return
+        short = rect.role in _SHORT_ROLES
+        form.textfield(
+            name=name,
+            x=rect.x + 0.5,
+            y=y + 0.5,
+            width=rect.w - 1,
+            height=rect.h - 1,
+            value="",
+            borderWidth=0,
+            borderColor=None,
+            fillColor=None,
+            textColor=self.text_color,
+            fontName=FIELD_FONT,
+            fontSize=self.size if short else self.size - 1,
+            fieldFlags="" if short else "multiline",
+            maxlen=MAX_SHORT if short else (MAX_LONG if rect.role in _LONG_ROLES else MAX_NOTE),
+            annotationFlags="print",
+            tooltip=tooltip or None,
+            relative=True,
+        )
+        if short:
+            # Numbers and dates read best centred in their cells, like the printed targets.
+            # reportlab has no option for it: set the widget's /Q (quadding) directly.
+            canv._doc.idToObject[form.fields[-1].name].dict["Q"] = 1
+
+    def record(self, canv: Canvas, name: str, value: str) -> None:
+        """A hidden, read-only field holding data for `pdfgen read-log`."""
+        _form(canv).textfield(
+            name=self.prefix + name,
+            x=0,
+            y=0,
+            width=1,
+            height=1,
+            value=value,
+            borderWidth=0,
+            borderColor=None,
+            fillColor=None,
+            fontName=FIELD_FONT,
+            fontSize=1,
+            fieldFlags="readOnly",
+            annotationFlags="hidden",
+            maxlen=0,
+            relative=True,
+        )
+
+    def _tooltip(self, day: Day, rect: Rect, names: dict[str, str]) -> str:
+        # What a screen reader (or a hover) says of the field: where it is and what goes in.
+        where = self.day_title.format(
+            week=day.week, day=day.day, session=day.session.name, letter=day.letter
+        )
+        what = self.labels.get(rect.role, "")
+        exercise = names.get(rect.name.rsplit("_", 1)[0], "")
+        return clean(" · ".join(p for p in (where, exercise, what) if p))
+
+
+def _form(canv: Canvas) -> Any:
+    """The canvas's AcroForm, made to share what identical fields can share.
+
+    reportlab makes a new Helvetica object for every field, and with it a new appearance stream
+    even for identical empty cells (260 copies of each in a 12-page booklet); and it draws the
+    six appearances of every check box anew before finding it has them already (most of the
+    time a fillable booklet took). Both are remembered here, per document.
+    """
+    form = canv.acroForm
+    if not hasattr(form, "_pdfgen_shared"):
+        form._pdfgen_shared = True
+        form.makeFont = _remembered(form.makeFont)
+        form.checkboxAP = _remembered(form.checkboxAP)
+        form.txAP = _remembered(form.txAP)
+    return form
+
+
+def _remembered(make: Callable[..., Any]) -> Callable[..., Any]:
+    made: dict[str, Any] = {}
+
+    def remembered(*args: Any, **kwargs: Any) -> Any:
+        # Colours are not hashable; their repr names their values.
+        key = repr((args, sorted(kwargs.items())))
+        if key not in made:
+            made[key] = make(*args, **kwargs)
+        return made[key]
+
+    return remembered
+
+
+def _exercise_names(day: Day) -> dict[str, str]:
+    """Each set's exercise name and set label, by the stem of its fields (`w03_d2_pull-up_s1`)."""
+    keys = entry_keys(day)
+    return {
+        set_field(day, keys[id(entry.prescription)], target, "")[:-1]: (
+            f"{entry.exercise.name} · {target.label}"
+        )
+        for entry in day.entries
+        for target in entry.sets
+    }

@@ -1,0 +1,1 @@
+"""Layouts as data: the layout schema, loading, and the trainer's brand."""
