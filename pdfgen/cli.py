@@ -15,15 +15,15 @@ import re
 import signal
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from click.core import ParameterSource
 
-from pdfgen import __version__
-from pdfgen.errors import OutputError, PdfgenError
+from pdfgen.errors import InputError, OutputError, PdfgenError
+from pdfgen.plan.options import LOG_WEEKS, OPTIONS, Option, cli_ask, cli_name
+from pdfgen.version import __version__
 
 if TYPE_CHECKING:
     from pdfgen.app.booklet import BookletResult
@@ -47,6 +47,10 @@ class _Group(click.Group):
         logging.getLogger("pypdf").addHandler(logging.NullHandler())
         try:
             return super().invoke(ctx)
+        except InputError as exc:
+            # Options are named as this command line names them: `--start`, `--max pull-up`.
+            _say(f"error: {exc.say(cli_name, cli_ask)}", err=True)
+            ctx.exit(exc.exit_code)
         except PdfgenError as exc:
             _say(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -66,16 +70,6 @@ def cli() -> None:
     """
 
 
-def _maxes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for value in values:
-        name, sep, weight = value.partition("=")
-        if not sep or not name.strip() or not weight.strip():
-            raise click.BadParameter(f"'{value}': write it as EXERCISE=WEIGHT, like pull-up=80kg.")
-        found[name.strip()] = weight.strip()
-    return found
-
-
 class _Output(click.Path):
     """A file or folder to write: never an empty name (which pathlib would read as '.')."""
 
@@ -88,48 +82,53 @@ class _Output(click.Path):
         return super().convert(value, param, ctx)
 
 
-def _client_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options `build` and `log` share: who it is for, when, on what paper."""
-    options = [
+Command = Callable[..., Any]
+
+
+def _valid(option: Option, ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """`value`, once the option's declaration has read it without fault (a usage error if not);
+    the library reads it again where it needs more than the text (log weeks need the block)."""
+    try:
+        option.read(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+    return value
+
+
+def _declared(option: Option) -> Callable[[Command], Command]:
+    """The click option of a declared one: its value read by the declaration's own reader
+    (`pdfgen.plan.options`), so the command line takes exactly the forms a client file, a roster
+    and the Python API take. --max is repeatable: its values are read together."""
+
+    def read(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is None or value == ():
+            return None
+        try:
+            return option.read(list(value) if isinstance(value, tuple) else value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx, param) from None
+
+    return click.option(
+        option.cli_flag,
+        option.name,
+        multiple=option.name == "maxes",
+        metavar=option.metavar,
+        help=option.help,
+        callback=read,
+    )
+
+
+def _client_options(*skip: str) -> Callable[[Command], Command]:
+    """The options `build` and `log` share: who it is for, when, on what paper, and how it is
+    made (all but those in `skip`)."""
+    options: list[Callable[[Command], Command]] = [
         click.option(
             "-o",
             "--output",
             type=_Output(),
             help="The PDF to write (default: made from the plan and client names).",
         ),
-        click.option("--client", default="", help="The client's name, printed on every page."),
-        click.option("--trainer", default="", help="The trainer's name."),
-        click.option(
-            "--start",
-            type=click.DateTime(formats=["%Y-%m-%d"]),
-            help="The first day, YYYY-MM-DD (default: dates left blank to write in).",
-        ),
-        click.option(
-            "--days",
-            help="Training weekdays, like mon,thu (default: the plan's "
-            "training_days). With --start, every session is dated.",
-        ),
-        click.option(
-            "--max",
-            "maxes",
-            multiple=True,
-            callback=_maxes,
-            metavar="EXERCISE=WEIGHT",
-            help="A one-rep max for percentage loads, like pull-up=80kg (repeatable).",
-        ),
-        click.option(
-            "--page-size",
-            # layout.PAGE_SIZES_MM's keys, written out so that --help needs no imports
-            type=click.Choice(["a4", "letter", "a5"]),
-            help="Paper size (default: the layout's, A4).",
-        ),
-        click.option(
-            "--units",
-            type=click.Choice(["kg", "lb"]),
-            default="kg",
-            show_default=True,
-            help="Units of the loads and the weight column.",
-        ),
+        *(_declared(option) for name, option in OPTIONS.items() if name not in skip),
         click.option("--layout", help="A built-in layout (see `pdfgen layouts`) or a file."),
         click.option("--force", is_flag=True, help="Replace the output file if it exists."),
         click.option(
@@ -158,44 +157,52 @@ def _client_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "--client-file",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="A YAML file of the client's details (client, trainer, start, days, "
-            "units, maxes); options given here win over it.",
+            help="A YAML file of the client's details (its keys are these options' names: "
+            "client, trainer, start, days, units, maxes, ...); options given here win over it.",
         ),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+
+    def decorate(command: Command) -> Command:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
 
 
-def _with_client_file(ctx: click.Context, options: dict[str, Any]) -> dict[str, Any]:
-    """The options, over the client file's values where the command line did not give them."""
-    start = options.get("start")
-    options["start"] = start.date() if isinstance(start, datetime) else start
+def _with_client_file(
+    ctx: click.Context, options: dict[str, Any], *, rename: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The options given, over the client file's values where the command line did not give
+    them. `rename` maps a client file key to this command's keyword (for `log`, the file's
+    `weeks` is the block's length, not the weeks to print)."""
     path = options.pop("client_file")
+    given = {
+        name: value
+        for name, value in options.items()
+        if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT
+    }
+    defaults = {name: value for name, value in options.items() if name not in given}
     if path is None:
         return options
     from pdfgen.plan.client import load_client
 
-    merged = load_client(path).options()
-    for name, value in options.items():
-        given = ctx.get_parameter_source(name) is not ParameterSource.DEFAULT
-        if given or name not in merged:
-            merged[name] = value
-    return merged
+    from_file = load_client(path).options()
+    for key, keyword in (rename or {}).items():
+        if key in from_file:
+            from_file[keyword] = from_file.pop(key)
+    return defaults | from_file | given
 
 
-def _report(out: Path, result: BookletResult) -> None:
+def _report(result: BookletResult) -> None:
     for warning in result.warnings:
         _say(f"warning: {warning}", err=True)
-    _say(f"wrote {out} ({result.pages} pages, {result.size / 1024:.0f} KiB)")
+    _say(f"wrote {result.path} ({result.pages} pages, {result.size / 1024:.0f} KiB)")
 
 
 @cli.command()
 @click.argument("plan")
-@click.option(
-    "--weeks", type=click.IntRange(1, 52), help="Weeks in the block (default: the plan's)."
-)
-@_client_options
+@_client_options()
 @click.pass_context
 def build(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -> None:
     """Render a client's booklet for PLAN (a plan file, or a built-in plan id).
@@ -207,16 +214,22 @@ def build(ctx: click.Context, /, plan: str, output: Path | None, **options: Any)
     from pdfgen.app.booklet import default_output_name, render_booklet
 
     options = _with_client_file(ctx, options)
-    out = output or Path(default_output_name(plan, options["client"]))
-    _report(out, render_booklet(plan, out, **options))
+    out = output or Path(default_output_name(plan, options.get("client") or ""))
+    _report(render_booklet(plan, out, **options))
 
 
 @cli.command()
 @click.argument("plan")
 @click.option(
-    "--weeks", default="all", show_default=True, help="Which weeks: 3, 1-4, 2,5-6 or all."
+    LOG_WEEKS.cli_flag,
+    "weeks",
+    default="all",
+    show_default=True,
+    metavar=LOG_WEEKS.metavar,
+    help=LOG_WEEKS.help,
+    callback=lambda ctx, param, value: _valid(LOG_WEEKS, ctx, param, value),
 )
-@_client_options
+@_client_options("weeks", "notes")
 @click.pass_context
 def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -> None:
     """Print weekly log sheets for PLAN: one landscape sheet per week, with that week's
@@ -228,9 +241,10 @@ def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -
     """
     from pdfgen.app.booklet import default_output_name, render_log
 
-    options = _with_client_file(ctx, options)
-    out = output or Path(default_output_name(plan, options["client"], kind="log"))
-    _report(out, render_log(plan, out, **options))
+    options = _with_client_file(ctx, options, rename={"weeks": "block_weeks", "notes": ""})
+    options.pop("", None)  # a client file's notes print on a booklet's cover, not on log sheets
+    out = output or Path(default_output_name(plan, options.get("client") or "", kind="log"))
+    _report(render_log(plan, out, **options))
 
 
 @cli.command()
@@ -288,14 +302,9 @@ def batch(
     Example:
       pdfgen batch clients.csv --merge print-shop.pdf
     """
-    from pdfgen.app.batch import check_brand, run_batch
-    from pdfgen.app.roster import load_roster
+    from pdfgen.app.batch import run_batch
 
-    if impose and not merge:
-        raise click.UsageError("--impose applies to the print file: give --merge FILE too.")
-    check_brand(layout, logo, brand_color)
-    total = len(load_roster(roster))
-    with click.progressbar(length=total, label="booklets", file=sys.stderr) as bar:
+    with _ProgressBar("booklets") as bar:
         result = run_batch(
             roster,
             folder,
@@ -308,7 +317,7 @@ def batch(
             impose=impose,
             logo=logo,
             brand_color=brand_color,
-            progress=lambda _: bar.update(1),
+            progress=bar.update,
         )
     for row in result.results:
         if row.status == "failed":
@@ -348,19 +357,15 @@ def read_log(filled: Path, output: Path | None, force: bool) -> None:
     Example:
       pdfgen read-log julia-week3-filled.pdf -o julia-week3.csv
     """
-    from pdfgen.io.writing import write_atomic
     from pdfgen.logbook.readlog import read_log as read
-    from pdfgen.logbook.readlog import to_csv, to_json
+    from pdfgen.logbook.readlog import to_csv
 
-    reading = read(filled)
+    reading = read(filled, output, force=force)
     for problem in reading.problems:
         _say(f"warning: {problem}", err=True)
-    as_json = output is not None and output.suffix.lower() == ".json"
-    text = to_json(reading) if as_json else to_csv(reading)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(to_csv(reading), nl=False)
         return
-    write_atomic(output, text.encode("utf-8"), force=force)
     _say(f"wrote {output} ({len(reading.sets)} sets)")
 
 
@@ -392,17 +397,13 @@ def next_(plan: str, log_file: Path, output: Path | None, force: bool) -> None:
     Example:
       pdfgen next upper-back --log zoe-filled.pdf -o zoe-block2.yaml
     """
-    from pdfgen.io.writing import write_atomic
-    from pdfgen.logbook.nextblock import next_block
-    from pdfgen.plan.loading import find_plan
+    from pdfgen.logbook.nextblock import default_next_name, next_block
 
-    made = next_block(plan, log_file)
-    out = output or Path(f"{find_plan(plan).stem}-next.yaml")
-    write_atomic(out, made.text.encode("utf-8"), force=force)
+    made = next_block(plan, log_file, output or default_next_name(plan), force=force)
     for decision in made.decisions:
         _say(str(decision))
     changed = sum(d.changes for d in made.decisions)
-    _say(f"wrote {out} ({changed} of {len(made.decisions)} loads changed)")
+    _say(f"wrote {made.path} ({changed} of {len(made.decisions)} loads changed)")
 
 
 @cli.command()
@@ -477,6 +478,27 @@ def layouts() -> None:
 
     for name, about in describe_layouts():
         click.echo(f"{name:<12} {about}")
+
+
+class _ProgressBar:
+    """A progress bar on standard error, drawn once the library says how many steps there are."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def update(self, _: object, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 class Terminated(KeyboardInterrupt):

@@ -54,7 +54,7 @@ BAD_ROWS: dict[int, tuple[str, ...]] = {
     4: ("start", "2027-02-30"),
     5: ("weeks", "'x'"),
     6: ("weeks", "1 to 52", "99"),
-    8: ("no-such-lift", "no exercise of that name"),
+    8: ("no-such-lift", "the max.no-such-lift column names no exercise pdfgen knows"),
     9: ("no client name",),
     10: ("no plan",),
     12: ("good-morning", "max"),

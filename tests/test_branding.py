@@ -32,8 +32,9 @@ from pdfgen.cli import cli
 from pdfgen.errors import InputError
 from pdfgen.plan.loading import builtin_library, load_library, load_plan_text
 from pdfgen.render.marks import QR_MIN, QR_QUIET, qr_modules
-from pdfgen.style.brand import brand_colors, contrast, with_brand
-from pdfgen.style.layout import MM, load_layout
+from pdfgen.style.color import brand_colors, contrast
+from pdfgen.style.loading import load_layout, with_brand
+from pdfgen.units import MM
 
 YOUTUBE = "https://www.youtube.com/watch?v=eGo4IYlbE5g"
 

@@ -298,9 +298,9 @@ def test_missing_plan_argument_is_a_usage_error(runner: CliRunner) -> None:
     assert "Missing argument 'PLAN'" in result.stderr
 
 
-def test_long_client_name_is_bad_input(runner: CliRunner, folder: Path) -> None:
+def test_long_client_name_is_a_usage_error(runner: CliRunner, folder: Path) -> None:
     result = invoke(runner, "build", "upper-back", "-o", "o.pdf", "--client", "x" * 81)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "--client" in result.stderr and "80" in result.stderr
     assert list(folder.iterdir()) == []
 
@@ -436,6 +436,6 @@ def test_api_bad_input_raises_input_error(tmp_path: Path) -> None:
         pdfgen.load_plan(FIXTURES / "bad-sets.yaml")
     (problem,) = info.value.problems
     assert problem.line == 6 and "sets" in problem.field
-    with pytest.raises(pdfgen.InputError, match="--units"):
+    with pytest.raises(pdfgen.InputError, match="units must be kg or lb, not 'stone'"):
         pdfgen.render_booklet("upper-back", tmp_path / "x.pdf", units="stone")
     assert list(tmp_path.iterdir()) == []

@@ -44,7 +44,9 @@ from pdfgen.logbook.readlog import LoggedSet, read_log
 from pdfgen.plan.loading import load_plan, load_plan_text
 from pdfgen.render.fonts import register
 from pdfgen.schedule.expand import Day, Schedule, expand
-from pdfgen.style.layout import MM, Layout, load_layout
+from pdfgen.style.layout import Layout
+from pdfgen.style.loading import load_layout
+from pdfgen.units import MM
 
 # Boxes are (x0, top, x1, bottom) in points, measured from the page's top-left (as pdfplumber).
 Box = tuple[float, float, float, float]

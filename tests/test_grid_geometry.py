@@ -24,7 +24,9 @@ from pdfgen.compose.grid import PAD, DayGrid, Measure, Rect, Run, column_widths,
 from pdfgen.plan.loading import load_plan, load_plan_text
 from pdfgen.render.fonts import register
 from pdfgen.schedule.expand import Day, expand
-from pdfgen.style.layout import MM, TICK_BOX_MM, Layout, load_layout
+from pdfgen.style.layout import TICK_BOX_MM, Layout
+from pdfgen.style.loading import load_layout
+from pdfgen.units import MM
 
 EPS = 1e-6
 LAYOUTS = {

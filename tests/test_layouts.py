@@ -24,8 +24,8 @@ from pdfgen.style.layout import (
     MIN_WRITE_HEIGHT_MM,
     MIN_WRITE_WIDTH_MM,
     WRITE_FIELDS,
-    load_layout,
 )
+from pdfgen.style.loading import load_layout
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "layouts"

@@ -35,7 +35,9 @@ from pdfgen.plan.loads import Load
 from pdfgen.render.chart import block_chart
 from pdfgen.render.fonts import register
 from pdfgen.schedule.expand import Schedule, expand, load_series, weekly_volume
-from pdfgen.style.layout import MM, TICK_BOX_MM, Layout, load_layout
+from pdfgen.style.layout import TICK_BOX_MM, Layout
+from pdfgen.style.loading import load_layout
+from pdfgen.units import MM
 
 ROOT = Path(__file__).parent.parent
 WHOLE_BACK = ROOT / "examples" / "whole-back.yaml"
@@ -291,28 +293,40 @@ def test_the_weeks_option_chooses_the_sheets(
 @pytest.mark.parametrize(
     ("weeks", "says"),
     [
-        ("0", "--weeks: weeks run from 1 to 52, low to high; not '0'."),
-        ("7-3", "--weeks: weeks run from 1 to 52, low to high; not '7-3'."),
-        ("x", "--weeks: 'x' is not a range of weeks; write 3, 1-4, 2,5-6 or all."),
-        ("1-", "--weeks: '1-' is not a range of weeks"),
-        ("53", "--weeks: weeks run from 1 to 52"),
+        ("0", "'--weeks': must run from 1 to 52, low to high; not '0'."),
+        ("7-3", "'--weeks': must run from 1 to 52, low to high; not '7-3'."),
+        ("x", "'--weeks': must be weeks like 3, 1-4, 2,5-6 or all; not 'x'."),
+        ("1-", "'--weeks': must be weeks like 3, 1-4, 2,5-6 or all; not '1-'."),
+        ("53", "'--weeks': must run from 1 to 52"),
     ],
 )
-def test_a_bad_week_range_exits_1_with_a_message(tmp_path: Path, weeks: str, says: str) -> None:
+def test_a_bad_week_range_is_a_usage_error(tmp_path: Path, weeks: str, says: str) -> None:
     out = tmp_path / "log.pdf"
     result = invoke("log", "upper-back", "--weeks", weeks, "-o", str(out))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert says in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
 
 
-def test_weeks_past_the_plans_length_are_refused(tmp_path: Path) -> None:
+def test_weeks_past_the_plans_length_lengthen_the_block(tmp_path: Path) -> None:
+    """Log sheets for weeks 7 and 8 of a 6-week plan, as an 8-week booklet has them."""
     out = tmp_path / "log.pdf"
     result = invoke("log", "upper-back", "--weeks", "5-8", "-o", str(out))
-    assert result.exit_code == 1
-    assert "6" in result.stderr
-    assert not out.exists()
+    assert result.exit_code == 0, result.stderr
+    headings = [week_headings(text) for text in Sheets.read(out.read_bytes()).texts]
+    # Every 4th week of upper-back is a deload.
+    assert headings == [["Week 5 of 8"], ["Week 6 of 8"], ["Week 7 of 8"], ["Week 8 of 8 · deload"]]
+
+
+def test_a_client_files_block_length_sets_the_weeks_of_the_log(tmp_path: Path) -> None:
+    client = tmp_path / "client.yaml"
+    client.write_text("client: Ann\nweeks: 8\n", encoding="utf-8")
+    out = tmp_path / "log.pdf"
+    result = invoke("log", "upper-back", "--client-file", str(client), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    headings = [h for text in Sheets.read(out.read_bytes()).texts for h in week_headings(text)]
+    assert headings == [f"Week {n} of 8" + (" · deload" if n % 4 == 0 else "") for n in range(1, 9)]
 
 
 def test_a_week_that_cannot_fit_takes_a_second_sheet() -> None:

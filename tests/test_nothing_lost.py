@@ -634,7 +634,7 @@ def test_a_date_format_that_cannot_fit_is_refused_where_it_is_written(work: Path
 
 
 def test_a_long_date_format_that_is_allowed_fits_its_box(tmp_path: Path) -> None:
-    from pdfgen.style.layout import load_layout
+    from pdfgen.style.loading import load_layout
 
     layout_file = tmp_path / "layout.yaml"
     layout_file.write_text("date_format: '%A %-d %B %Y'\n", encoding="utf-8")

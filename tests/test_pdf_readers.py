@@ -29,7 +29,9 @@ from pdfgen.compose.grid import Rect, column_widths, compose_day
 from pdfgen.plan.loading import load_plan
 from pdfgen.render.fonts import register
 from pdfgen.schedule.expand import expand
-from pdfgen.style.layout import MM, Layout, load_layout
+from pdfgen.style.layout import Layout
+from pdfgen.style.loading import load_layout
+from pdfgen.units import MM
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
 PERSON = {"client": "Łukasz Żółć", "trainer": "Zoë Ørsted", "start": "2027-01-04"}

@@ -24,7 +24,9 @@ from pdfgen.render.document import FOOTER_BAND, HEADER_BAND, BookletRenderer, Bo
 from pdfgen.render.flowables import DayFlowable
 from pdfgen.render.fonts import register
 from pdfgen.schedule.expand import Day, Schedule, Week, expand
-from pdfgen.style.layout import MM, PAGE_SIZES_MM, Layout, load_layout
+from pdfgen.style.layout import Layout
+from pdfgen.style.loading import load_layout
+from pdfgen.units import MM, PAPER_SIZES_MM
 
 PROGRAM = "Strengthen the upper back"
 CLIENT = "Łukasz Żółć"
@@ -339,7 +341,7 @@ def test_each_week_starts_on_a_new_page_and_days_are_whole(a4: Booklet, schedule
 @pytest.mark.parametrize(("fixture", "size"), [("a4", "a4"), ("letter_lb", "letter"), ("a5", "a5")])
 def test_page_size(request: pytest.FixtureRequest, fixture: str, size: str) -> None:
     booklet: Booklet = request.getfixturevalue(fixture)
-    width, height = (v * MM for v in PAGE_SIZES_MM[size])
+    width, height = (v * MM for v in PAPER_SIZES_MM[size])
     for page in booklet.pages:
         box = page.mediabox
         assert float(box.left) == 0 and float(box.bottom) == 0

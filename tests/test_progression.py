@@ -533,7 +533,7 @@ def test_a_percentage_load_without_a_max_names_the_file_line_and_field() -> None
     assert problem.field == "sessions[1].exercises[2].load"
     message = str(caught.value)
     assert message.startswith("plan.yaml:14:")
-    assert "--max good-morning=" in message
+    assert "Give maxes={'good-morning': '60kg'}." in message
     assert "70%" in message
 
 

@@ -23,7 +23,8 @@ from pdfgen.io.yamldoc import decode
 from pdfgen.plan.loading import load_plan_text
 from pdfgen.render.fonts import register
 from pdfgen.schedule.expand import expand
-from pdfgen.style.layout import FOOTER_BAND, HEADER_BAND, MM
+from pdfgen.style.layout import FOOTER_BAND, HEADER_BAND
+from pdfgen.units import MM
 
 QUICK = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

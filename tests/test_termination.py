@@ -247,7 +247,7 @@ def test_sigterm_ends_workers_in_the_middle_of_a_booklet(
         time.sleep(TIMEOUT)
         raise AssertionError("a worker went on after the batch was terminated")
 
-    def progress(result: pdfgen.app.batch.RowResult) -> None:
+    def progress(result: pdfgen.app.batch.RowResult, total: int) -> None:
         if result.row == 2:  # row 1 is the header: A's booklet is written
             raise pdfgen.cli.Terminated
 

@@ -12,7 +12,6 @@ import csv
 import hashlib
 import io
 import os
-import re
 import secrets
 import signal
 import threading
@@ -31,6 +30,7 @@ from pdfgen.io.reading import exists, read_input
 from pdfgen.io.writing import check_destination, describe, write_atomic
 from pdfgen.pdf.impose import Mode
 from pdfgen.pdf.merge import MAX_BOOKLET_BYTES
+from pdfgen.plan.options import OPTIONS, roster_ask, roster_name
 
 Status = Literal["written", "skipped", "failed", "would write"]
 MANIFEST = "manifest.csv"
@@ -101,7 +101,7 @@ def run_batch(
     impose: Mode | None = None,
     logo: str | Path | None = None,
     brand_color: str | None = None,
-    progress: Callable[[RowResult], None] | None = None,
+    progress: Callable[[RowResult, int], None] | None = None,
 ) -> BatchResult:
     """Make a booklet for every row of `roster` in `folder` (default: a folder named after
     the roster, in the current folder).
@@ -111,11 +111,13 @@ def run_batch(
     `fillable` booklets have form fields, named `r<row>_...` so that they stay apart in a
     merged file; `impose` ("saddle" or "2up") applies to the merged file, each booklet imposed
     on its own sheets. `logo` and `brand_color` brand every booklet.
-    `progress` is called with each row's result as it finishes.
+    `progress` is called with each row's result as it finishes, and the number of rows.
     """
     started = time.perf_counter()
     _forget_cached()
     roster = Path(roster)
+    if impose and merge is None:
+        raise UsageError("--impose applies to the print file: give --merge FILE too.")
     rows = load_roster(roster)
     out = Path(folder) if folder is not None else Path(roster.stem)
     check_folder(out)
@@ -152,14 +154,14 @@ def run_batch(
             to_render.append(task)
     for result in results.values():
         if progress:
-            progress(result)
+            progress(result, len(rows))
     if to_render:
         make_folder(out)
 
         def finished(result: RowResult) -> None:
             results[result.row] = result
             if progress:
-                progress(result)
+                progress(result, len(rows))
 
         _render_all(to_render, jobs, finished)
     ordered = [results[row.number] for row in rows]
@@ -351,14 +353,14 @@ def _plan_reference(plan: str, base: Path) -> str:
 
 
 def _options(row: Row, layout: str | None, base: Path) -> dict[str, Any]:
+    """The row's options as the roster writes them (text): `render_booklet` reads them as the
+    command line's are read."""
     values = row.values
     options: dict[str, Any] = {
-        name: values[name]
-        for name in ("client", "trainer", "start", "days", "units", "page_size", "notes")
-        if values.get(name)
+        option.name: values[option.column]
+        for option in OPTIONS.values()
+        if values.get(option.column)
     }
-    if values.get("weeks"):
-        options["weeks"] = values["weeks"]
     chosen = values.get("layout") or layout
     if chosen:
         options["layout"] = str(base / chosen) if exists(base / chosen) else chosen
@@ -465,11 +467,9 @@ def make_booklet(task: _Task) -> RowResult:
     result = _result(task, "failed")
     options = dict(task.options)
     try:
-        if "weeks" in options:
-            options["weeks"] = _whole_number(options["weeks"])
         layout = _cached_layout(
             options.pop("layout", None),
-            options.get("page_size"),
+            _page_size(options.get("page_size")),
             options.pop("logo", None),
             options.pop("brand_color", None),
         )
@@ -482,9 +482,9 @@ def make_booklet(task: _Task) -> RowResult:
             # Another run wrote it since this one looked: theirs is kept, as an existing
             # booklet would be (the manifest reads its facts from the file).
             return replace(result, status="skipped", error="written meanwhile by another run")
-        return replace(result, error=_one_line(str(exc)))
+        return replace(result, error=_one_line(exc))
     except PdfgenError as exc:
-        return replace(result, error=_one_line(str(exc)))
+        return replace(result, error=_one_line(exc))
     except Exception as exc:  # one row's surprise must not stop the others
         return replace(result, error=f"unexpected {type(exc).__name__}: {exc}")
     digest = hashlib.sha256(data).hexdigest()
@@ -511,37 +511,32 @@ def _cached_layout(
     return branded(pick_layout(name, page_size), logo, color)
 
 
-def _whole_number(text: str) -> int:
-    """A whole number as a spreadsheet cell holds it: ASCII digits only (Python's int() also
-    takes '1_2' and other scripts' digits, which no trainer means as a number of weeks)."""
-    if not re.fullmatch(r"\s*[0-9]{1,4}\s*", text):
-        problem = Problem("options", f"--weeks must be a whole number, not '{text}'.")
-        raise InputError([problem])
-    return int(text)
+def _page_size(text: str | None) -> str | None:
+    """A row's paper, read now: the layout is chosen (and cached) by it before rendering."""
+    if not text:
+        return None
+    try:
+        paper: str = OPTIONS["page_size"].read(text)
+    except ValueError as exc:
+        raise InputError([Problem("", str(exc), option="page_size")]) from None
+    return paper
 
 
-def _one_line(text: str) -> str:
+def _one_line(error: PdfgenError) -> str:
     """An error as a roster row reports it: one line, naming columns rather than options."""
-    text = re.sub(r"\boptions: ", "", " ".join(text.split()))
-    text = re.sub(r"give --max ([^\s=]+)=(\S+)", r"give a max.\1 column (like \2)", text)
-    return re.sub(
-        r"--(max|start|days|units|page-size|weeks|client|trainer)\b",
-        lambda m: f"the {m[1].replace('-', '_')} column",
-        text,
-    )
+    text = error.say(roster_name, roster_ask) if isinstance(error, InputError) else str(error)
+    return " ".join(text.split())
 
 
 def row_error(task: _Task) -> str:
     """Why a row's booklet could not be made, found without rendering it ("" if none)."""
+    from pdfgen.plan.client import check_options
     from pdfgen.plan.model import missing_maxes
-    from pdfgen.plan.options import check_options
 
     # What the client's row says; how the booklet is made (layout, form, brand) is checked apart.
     made_how = {"layout", "fillable", "field_prefix", "logo", "brand_color"}
     options = {k: v for k, v in task.options.items() if k not in made_how}
     try:
-        if "weeks" in options:
-            options["weeks"] = _whole_number(options["weeks"])
         plan = _cached_plan(task.plan)
         checked = check_options(plan, **options)
         problems = missing_maxes(plan, checked.maxes or {})
@@ -549,12 +544,12 @@ def row_error(task: _Task) -> str:
             raise InputError(problems)
         _cached_layout(
             task.options.get("layout"),
-            options.get("page_size"),
+            checked.page_size,
             task.options.get("logo"),
             task.options.get("brand_color"),
         )
     except PdfgenError as exc:
-        return _one_line(str(exc))
+        return _one_line(exc)
     return ""
 
 

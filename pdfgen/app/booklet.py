@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,13 +20,14 @@ from pdfgen.errors import InputError, Problem
 from pdfgen.io.resources import builtin_layouts
 from pdfgen.io.writing import check_destination, write_atomic, write_stream
 from pdfgen.pdf.impose import Mode
+from pdfgen.plan.client import ClientOptions, check_options, weeks_to_print
 from pdfgen.plan.loading import load_plan
 from pdfgen.plan.loads import Load
 from pdfgen.plan.model import Plan
-from pdfgen.plan.options import ClientOptions, check_options, weeks_to_print
 from pdfgen.render.fonts import FontSet, register
-from pdfgen.schedule.expand import Schedule, expand
-from pdfgen.style.layout import Layout, load_layout
+from pdfgen.schedule.expand import Schedule, expand_checked
+from pdfgen.style.layout import Layout
+from pdfgen.style.loading import load_layout
 
 DEFAULT_NAME_BYTES = 120
 
@@ -47,13 +48,13 @@ def render_booklet(
     *,
     client: str = "",
     trainer: str = "",
-    weeks: int | None = None,
+    weeks: int | str | None = None,
     start: date | str | None = None,
     page_size: str | None = None,
     units: str = "kg",
     layout: str | Path | Layout | None = None,
-    days: str | list[str] | None = None,
-    maxes: Mapping[str, str | float | Load] | None = None,
+    days: str | Sequence[str] | None = None,
+    maxes: Mapping[str, str | float | Load] | Sequence[str] | None = None,
     notes: str = "",
     fillable: bool = False,
     field_prefix: str = "",
@@ -65,13 +66,14 @@ def render_booklet(
     """Render a client's booklet for `plan` (a Plan, a plan file or a built-in plan id).
 
     `out` is a path (written atomically; an existing file is kept unless `force`) or a binary
-    file object. `days` are training weekdays ("mon,thu"), which with `start` date every
-    session; `maxes` are one-rep maxes by exercise ("pull-up": "80kg") for percentage loads;
-    `notes` print on the cover. `fillable` puts a form field on every blank cell (names start
-    with `field_prefix` when booklets will be merged); `impose` ("saddle" or "2up") puts two
-    pages on each sheet for printing. `logo` (a PNG or JPEG) and `brand_color` ('#rrggbb') put
-    the trainer's brand on it, over the layout's own. Raises `InputError` for bad input and
-    `OutputError` when it cannot write.
+    file object. The client's options take the forms the command line takes (see
+    `pdfgen.plan.options.OPTIONS`): `days` are training weekdays ("mon,thu"), which with
+    `start` date every session; `maxes` are one-rep maxes by exercise ("pull-up": "80kg") for
+    percentage loads; `notes` print on the cover. `fillable` puts a form field on every blank
+    cell (names start with `field_prefix` when booklets will be merged); `impose` ("saddle" or
+    "2up") puts two pages on each sheet for printing. `logo` (a PNG or JPEG) and `brand_color`
+    ('#rrggbb') put the trainer's brand on it, over the layout's own. Raises `InputError` for
+    bad input and `OutputError` when it cannot write.
     """
     plan = plan if isinstance(plan, Plan) else load_plan(plan)
     options = check_options(
@@ -86,9 +88,9 @@ def render_booklet(
         maxes=maxes,
         notes=notes,
     )
-    chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size)
+    chosen = layout if isinstance(layout, Layout) else pick_layout(layout, options.page_size)
     chosen = branded(chosen, logo, brand_color)
-    schedule = _schedule(plan, options, options.weeks)
+    schedule = expand_checked(plan, options)
     form = _Form(fillable, field_prefix, impose)
     return _produce(schedule, chosen, options, out, force, form=form)
 
@@ -98,14 +100,15 @@ def render_log(
     out: str | Path | IO[bytes],
     *,
     weeks: str = "all",
+    block_weeks: int | str | None = None,
     client: str = "",
     trainer: str = "",
     start: date | str | None = None,
     page_size: str | None = None,
     units: str = "kg",
     layout: str | Path | Layout | None = None,
-    days: str | list[str] | None = None,
-    maxes: Mapping[str, str | float | Load] | None = None,
+    days: str | Sequence[str] | None = None,
+    maxes: Mapping[str, str | float | Load] | Sequence[str] | None = None,
     fillable: bool = False,
     impose: Mode | None = None,
     logo: str | Path | None = None,
@@ -113,23 +116,27 @@ def render_log(
     force: bool = False,
 ) -> BookletResult:
     """Render weekly log sheets: one sheet per week of `weeks` ("1-4", "3", "2,5-6", "all"),
-    each with that week's targets, to clip to a board. Options as for `render_booklet`; the
-    layout defaults to the built-in `log` (landscape)."""
+    each with that week's targets, to clip to a board. `block_weeks` is the length of the
+    client's block (a client file's `weeks`; default the plan's): "all" prints every week of
+    it, and a range past it lengthens it, so that the sheets match a booklet of that block.
+    Options as for `render_booklet`; the layout defaults to the built-in `log` (landscape)."""
     plan = plan if isinstance(plan, Plan) else load_plan(plan)
     options = check_options(
         plan,
         client=client,
         trainer=trainer,
+        weeks=block_weeks,
         start=start,
         units=units,
         page_size=page_size,
         days=days,
         maxes=maxes,
     )
-    wanted = weeks_to_print(weeks, plan.weeks)
-    chosen = layout if isinstance(layout, Layout) else pick_layout(layout, page_size, "log")
+    block = options.weeks or plan.weeks
+    wanted = weeks_to_print(weeks, block)
+    chosen = layout if isinstance(layout, Layout) else pick_layout(layout, options.page_size, "log")
     chosen = branded(chosen, logo, brand_color)
-    schedule = _schedule(plan, options, plan.weeks)
+    schedule = expand_checked(plan, options, max(block, *wanted))
     form = _Form(fillable, "", impose)
     return _produce(schedule, chosen, options, out, force, only_weeks=wanted, form=form)
 
@@ -147,17 +154,6 @@ def _page_count(data: bytes) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(data)).pages)
-
-
-def _schedule(plan: Plan, options: ClientOptions, weeks: int | None) -> Schedule:
-    return expand(
-        plan,
-        weeks=weeks,
-        start=options.start,
-        days=options.days or None,
-        units=options.units,
-        maxes=dict(options.maxes or {}),
-    )
 
 
 def _produce(
@@ -270,7 +266,7 @@ def branded(layout: Layout, logo: str | Path | None, color: str | None) -> Layou
     """The layout with a logo or brand colour given for this booklet, over its own."""
     if logo is None and not color:
         return layout
-    from pdfgen.style.brand import with_brand
+    from pdfgen.style.loading import with_brand
 
     return with_brand(layout, logo=Path(logo) if logo else None, color=color or None)
 

@@ -8,10 +8,11 @@ from typing import Any
 from pdfgen.io import resources
 from pdfgen.io.validation import closest
 from pdfgen.io.yamldoc import read_yaml
-from pdfgen.plan.client import ClientFile, load_client
+from pdfgen.plan.client import client_file_model, load_client
 from pdfgen.plan.loading import builtin_library, load_library, normalise, plan_from_document
 from pdfgen.plan.model import Exercise, Plan
-from pdfgen.style.layout import Layout, load_layout
+from pdfgen.style.layout import Layout
+from pdfgen.style.loading import load_layout
 
 _LAYOUT_KEYS = set(Layout.model_fields) | {"extends"}
 
@@ -54,11 +55,12 @@ def check_file(path: Path) -> str:
     if (
         isinstance(value, dict)
         and value
-        and set(value) <= set(ClientFile.model_fields)
+        and set(value) <= set(client_file_model().model_fields)
         and (set(value) & {"client", "trainer", "start", "days", "maxes"})
     ):
-        client = load_client(path)
-        return f"client file for '{client.client or 'a client'}', {len(client.maxes)} maxes"
+        given = load_client(path).options()
+        maxes = given.get("maxes") or {}
+        return f"client file for '{given.get('client') or 'a client'}', {len(maxes)} maxes"
     if _looks_like_layout(value):
         from pdfgen.render.fonts import register
 

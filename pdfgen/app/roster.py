@@ -18,18 +18,15 @@ from pdfgen.compose.text import bytes_at_most, without_invisibles
 from pdfgen.errors import InputError, Problem, input_error
 from pdfgen.io.reading import read_input
 from pdfgen.io.yamldoc import MAX_BYTES, decode, read_yaml
+from pdfgen.plan.options import OPTIONS
 
+# The client's name and plan, every per-client option a roster carries (one column each; maxes
+# as max.<exercise>), and the layout.
 COLUMNS = (
     "client",
     "plan",
-    "weeks",
-    "start",
-    "days",
-    "units",
-    "page_size",
+    *(o.column for o in OPTIONS.values() if o.column not in ("client", "max.")),
     "layout",
-    "trainer",
-    "notes",
 )
 MAX_ROWS = 5000
 RESERVED = {

@@ -14,7 +14,8 @@ from typing import Literal
 from pdfgen.compose.fieldnames import day_field, entry_keys, set_field
 from pdfgen.compose.text import fit_lines
 from pdfgen.schedule.expand import Day, Entry, SetTarget
-from pdfgen.style.layout import MM, TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
+from pdfgen.style.layout import TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
+from pdfgen.units import MM
 
 # Text width in points of (text, bold, size).
 Measure = Callable[[str, bool, float], float]

@@ -12,6 +12,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 from pydantic_core import CoreSchema, core_schema
 
+from pdfgen.errors import shown
+
 
 def text(max_len: int, *, allow_empty: bool = False) -> BeforeValidator:
     """Validator for a string of at most `max_len` characters; a number written there is text."""
@@ -31,19 +33,6 @@ def text(max_len: int, *, allow_empty: bool = False) -> BeforeValidator:
         return stripped
 
     return BeforeValidator(check)
-
-
-def shown(value: Any) -> str:
-    """A value as a message quotes it: YAML's spelling, and never more than a few dozen
-    characters.
-
-    >>> shown(True), shown("three"), shown(10**50)
-    ('true', "'three'", '100000000000000000000000000000000000000…')
-    """
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from pathlib import Path
 
 from pdfgen.compose.text import clean, one_line
 from pdfgen.errors import InputError, input_error
 from pdfgen.io.reading import read_input
+from pdfgen.io.writing import write_atomic
 from pdfgen.io.yamldoc import MAX_BYTES, Document, Path_, decode, read_yaml
 from pdfgen.logbook.readlog import LoggedSet, load_logged
 from pdfgen.plan.loading import find_plan, load_plan_text, plan_from_document
-from pdfgen.plan.loads import MAX_LOAD, Unit, convert, format_weight, parse_load, round_to
+from pdfgen.plan.loads import format_weight, parse_load, round_to
 from pdfgen.plan.model import Plan, Prescription, Session
+from pdfgen.units import MAX_LOAD, Unit
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,32 @@ class NextBlock:
 
     text: str
     decisions: tuple[Decision, ...]
+    path: Path | None = None  # where it was written
 
 
-def next_block(plan: str | Path, log: str | Path) -> NextBlock:
+def next_block(
+    plan: str | Path, log: str | Path, out: str | Path | None = None, *, force: bool = False
+) -> NextBlock:
     """The next block of `plan` (a plan file or built-in id) from `log` (a filled PDF, or the
-    CSV or JSON `read-log` made of one). The text is a plan that `pdfgen build` accepts."""
-    path = find_plan(plan)
+    CSV or JSON `read-log` made of one): a plan that `pdfgen build` accepts, also written to
+    `out` if given (an existing file is kept unless `force`)."""
+    made = _next_block(find_plan(plan), log)
+    if out is None:
+        return made
+    write_atomic(out, made.text.encode("utf-8"), force=force)
+    return replace(made, path=Path(out))
+
+
+def default_next_name(plan: str | Path) -> str:
+    """The file `pdfgen next` writes by default: PLAN-next.yaml.
+
+    >>> default_next_name("upper-back")
+    'upper-back-next.yaml'
+    """
+    return f"{find_plan(plan).stem}-next.yaml"
+
+
+def _next_block(path: Path, log: str | Path) -> NextBlock:
     text = decode(read_input(path, what="plan", limit=MAX_BYTES), str(path))
     doc = read_yaml(str(path), text=text, what="plan")
     model = plan_from_document(doc)
@@ -200,7 +222,7 @@ def _step(plan: Plan, item: Prescription, units: Unit, lifted: float) -> tuple[f
         return increment, increment
     if load.is_percent:
         return lifted * load.value / 100, increment
-    return convert(load.value, "kg" if load.unit == "kg" else "lb", units), increment
+    return load.in_units(units), increment
 
 
 @dataclass(frozen=True)

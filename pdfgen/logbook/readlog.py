@@ -29,15 +29,15 @@ from pdfgen.compose.fieldnames import (
 from pdfgen.compose.text import clean, spreadsheet_safe
 from pdfgen.errors import input_error
 from pdfgen.io.reading import read_input
-from pdfgen.plan.loads import convert
-from pdfgen.plan.model import MAX_SETS_PER_SESSION
+from pdfgen.io.writing import write_atomic
+from pdfgen.plan.limits import MAX_SETS_PER_SESSION
+from pdfgen.units import MAX_LOAD, convert, unit_of
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 _NUMBER = re.compile(r"\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*")
 _WEIGHT = re.compile(r"\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*(kg|kgs|lb|lbs)?\.?\s*", re.IGNORECASE)
 # "1,250" is a thousand and a quarter to some and one and a quarter to others.
 _THOUSANDS = re.compile(r"\d{1,3},\d{3}")
-_MAX_WEIGHT = {"kg": 1000.0, "lb": 2200.0}
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,18 @@ class LogReading:
     problems: tuple[str, ...]
 
 
-def read_log(path: str | Path) -> LogReading:
-    """The sets logged in a filled PDF made with `--fillable`. Raises `InputError` for a file
-    that is not a readable PDF, or that pdfgen did not make."""
-    path = Path(path)
+def read_log(path: str | Path, out: str | Path | None = None, *, force: bool = False) -> LogReading:
+    """The sets logged in a filled PDF made with `--fillable`, also written to `out` if given:
+    JSON for a `.json` name, CSV otherwise (an existing file is kept unless `force`). Raises
+    `InputError` for a file that is not a readable PDF, or that pdfgen did not make."""
+    reading = _read_log(Path(path))
+    if out is not None:
+        text = to_json(reading) if Path(out).suffix.lower() == ".json" else to_csv(reading)
+        write_atomic(out, text.encode("utf-8"), force=force)
+    return reading
+
+
+def _read_log(path: Path) -> LogReading:
     values = _field_values(path)
     days = info_names(values)
     if not days:
@@ -301,8 +309,8 @@ def read_weight(text: str, units: str, where: str, problems: list[str]) -> float
     if match:
         number = float(match[1].replace(",", "."))
         unit = (match[2] or units).lower().rstrip("s")
-        if number <= _MAX_WEIGHT[unit]:
-            return round(convert(number, "kg" if unit == "kg" else "lb", _unit(units)), 2)
+        if number <= MAX_LOAD[unit]:
+            return round(convert(number, unit_of(unit), _unit(units)), 2)
     problems.append(f"{where}: weight {text!r} is not a number; kept as text.")
     return text
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from pdfgen import __version__
 from pdfgen.errors import input_error
 from pdfgen.io.reading import read_input
 from pdfgen.io.writing import write_atomic
 from pdfgen.pdf.impose import Mode
 from pdfgen.pdf.impose import impose as impose_pdf
+from pdfgen.version import __version__
 
 MAX_BOOKLET_BYTES = 200 * 1024 * 1024
 

@@ -1,4 +1,4 @@
-"""Loads: what a plan writes in `load:` and in a load step, unit conversion and plate rounding.
+"""Loads: what a plan writes in `load:` and in a load step, and plate rounding.
 
 Pure functions, no I/O.
 """
@@ -10,9 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Unit = Literal["kg", "lb"]
-LB_PER_KG = 2.2046226218
-MAX_LOAD = {"kg": 1000.0, "lb": 2200.0}
+from pdfgen.units import MAX_LOAD, Unit, convert, unit_of
 
 _QUANTITY = re.compile(
     r"\s*(?P<value>\d{1,4}(?:[.,]\d{1,3})?)\s*(?P<unit>kg|kgs|lb|lbs|%)\s*", re.IGNORECASE
@@ -30,6 +28,19 @@ class Load:
     def is_percent(self) -> bool:
         """Whether this is a percentage rather than a weight."""
         return self.unit == "%"
+
+    @property
+    def weight_unit(self) -> Unit:
+        """The unit of a weight (not a percentage)."""
+        return unit_of(self.unit)
+
+    def in_units(self, units: Unit) -> float:
+        """A weight's value in `units`.
+
+        >>> round(Load(100, "kg").in_units("lb"), 1)
+        220.5
+        """
+        return convert(self.value, self.weight_unit, units)
 
     def __str__(self) -> str:
         return f"{self.value:g}%" if self.is_percent else f"{self.value:g} {self.unit}"
@@ -58,18 +69,7 @@ def parse_load(text: str | int | float) -> Load | None:
         raise LoadError(f"{value:g} {unit} is more than anyone can lift.")
     if value <= 0:
         raise LoadError(f"a load of {value:g} {unit} is no load; leave it out, or describe it.")
-    return Load(value, "kg" if unit == "kg" else "lb")
-
-
-def convert(value: float, from_unit: Unit, to_unit: Unit) -> float:
-    """A weight in other units.
-
-    >>> round(convert(100, "kg", "lb"), 1), round(convert(45, "lb", "kg"), 2)
-    (220.5, 20.41)
-    """
-    if from_unit == to_unit:
-        return value
-    return value * LB_PER_KG if from_unit == "kg" else value / LB_PER_KG
+    return Load(value, unit_of(unit))
 
 
 def round_to(value: float, increment: float) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -27,18 +27,20 @@ from pydantic import (
     model_validator,
 )
 
-from pdfgen.errors import Problem
-from pdfgen.io.fields import Name, Note, Paragraph, Range, shown, text
+from pdfgen.errors import Ask, Problem, shown
+from pdfgen.io.fields import Name, Note, Paragraph, Range, text
 from pdfgen.io.yamldoc import Document, dotted
+from pdfgen.plan.limits import (
+    MAX_EXERCISES_PER_SESSION,
+    MAX_PLAN_EXERCISES,
+    MAX_SESSIONS,
+    MAX_SETS,
+    MAX_SETS_PER_SESSION,
+    MAX_WEEKS,
+    Weekday,
+)
 from pdfgen.plan.loads import Load, LoadError, parse_load
 from pdfgen.plan.reps import RepsError, RepTarget, parse_reps
-
-MAX_WEEKS = 52
-MAX_SESSIONS = 7
-MAX_EXERCISES_PER_SESSION = 20
-MAX_SETS = 20
-MAX_SETS_PER_SESSION = 80
-MAX_PLAN_EXERCISES = 60
 
 
 def _reps(value: Any) -> RepTarget:
@@ -183,8 +185,6 @@ LoadStep = Annotated[
     WithJsonSchema({"type": "string", "examples": ["2.5 kg", "5 lb", "5%"]}),
 ]
 Fraction = Annotated[float, Range(0.1, 1.0, whole=False)]
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class SetsRule(_Strict):
@@ -442,8 +442,9 @@ def missing_maxes(plan: Plan, maxes: Mapping[str, Load]) -> list[Problem]:
                 path = ("sessions", s, "exercises", e, *where)
                 file, line, column = plan.locate(path)
                 message = (
-                    f"{written} of {plan.exercise(item).name} needs the client's max: give "
-                    f"--max {item.exercise}=60kg (the weight they can lift once)."
+                    f"{written} of {plan.exercise(item).name} needs the client's one-rep max "
+                    "(the weight they can lift once)."
                 )
-                problems.append(Problem(file, message, line, column, dotted(path)))
+                ask = Ask("maxes", item.exercise, "60kg")
+                problems.append(Problem(file, message, line, column, dotted(path), ask=ask))
     return problems

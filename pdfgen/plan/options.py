@@ -1,168 +1,311 @@
-"""The per-client options of a booklet or log sheets, checked and parsed in one place.
+"""The per-client options of a booklet or log sheets, each declared once.
 
-The command line and the Python API take the same options; each bad one is reported with what
-to write instead, all of them together.
+An `Option` states a client option's name, help, metavar, the roster column that carries it and
+how its value is read. From these declarations come the command line's flags (`pdfgen.cli`),
+the keys of a client file (`pdfgen.plan.client`), a roster's columns (`pdfgen.app.roster`) and
+the checks behind the Python API and `expand`: every entry point takes the same forms
+(`start="2027-01-04"` or a date, `days="mon,thu"` or a list, `weeks="4"` or 4) and reports a bad
+value the same way, each in its own words for the option's name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
-from typing import cast
+from datetime import date, datetime
+from typing import Any
 
-from pdfgen.errors import InputError, Problem
-from pdfgen.plan.loading import builtin_library, name_index, normalise
-from pdfgen.plan.loads import Load, LoadError, Unit, parse_load
-from pdfgen.plan.model import MAX_WEEKS, WEEKDAYS, Plan, Weekday
-from pdfgen.schedule.expand import block_too_late
-from pdfgen.style.layout import PAGE_SIZES_MM
+from pdfgen.errors import Ask, shown
+from pdfgen.plan.limits import MAX_WEEKS, WEEKDAYS, Weekday
+from pdfgen.plan.loads import Load, LoadError, parse_load
+from pdfgen.units import MAX_LOAD, PAPER_SIZES_MM, UNITS
 
-UNITS = ("kg", "lb")
+MAX_NAME = 80
+MAX_NOTES = 600
+MAX_MAXES = 60
 FULL_NAMES = {
     day[:3]: day
     for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 }
-MAX_NAME = 80
-MAX_NOTES = 600
 
 
 @dataclass(frozen=True)
-class ClientOptions:
-    """A client's options, checked."""
+class Option:
+    """One per-client option: its name (the API's keyword and a client file's key), what it
+    means, and how a value given in any accepted form is read (`read` raises ValueError with
+    a message that reads after the option's name: "must be ...")."""
 
-    client: str = ""
-    trainer: str = ""
-    weeks: int | None = None
-    start: date | None = None
-    units: Unit = "kg"
-    page_size: str | None = None
-    days: tuple[Weekday, ...] = ()
-    maxes: Mapping[str, Load] | None = None
-    notes: str = ""
+    name: str
+    help: str
+    read: Callable[[Any], Any]
+    metavar: str = "TEXT"
+    flag: str = ""  # the command line's, if not --name
+    column: str = ""  # a roster's column, if rosters carry it
+    choices: tuple[str, ...] = ()
 
-
-def check_options(
-    plan: Plan,
-    *,
-    client: str = "",
-    trainer: str = "",
-    weeks: int | None = None,
-    start: date | str | None = None,
-    units: str = "kg",
-    page_size: str | None = None,
-    days: str | list[str] | tuple[str, ...] | None = None,
-    maxes: Mapping[str, str | float | Load] | None = None,
-    notes: str = "",
-) -> ClientOptions:
-    """The options as values, or an InputError naming every bad one."""
-    problems: list[str] = []
-    if len(notes) > MAX_NOTES:
-        problems.append(f"the notes are {len(notes):,} characters long; the most is {MAX_NOTES}.")
-    for name, value in (("client", client), ("trainer", trainer)):
-        if len(value) > MAX_NAME:
-            problems.append(f"--{name} is {len(value)} characters long; the most is {MAX_NAME}.")
-    if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
-        problems.append(f"--weeks must be from 1 to {MAX_WEEKS}, not {weeks}.")
-    if units not in UNITS:
-        problems.append(f"--units must be kg or lb, not '{units}'.")
-    if page_size is not None and page_size not in PAGE_SIZES_MM:
-        problems.append(f"--page-size must be a4, letter or a5, not '{page_size}'.")
-    start_date = _start(start, problems)
-    if start_date is not None and (weeks is None or 1 <= weeks <= MAX_WEEKS):
-        late = block_too_late(start_date, weeks or plan.weeks)
-        if late:
-            problems.append(f"--start: {late}")
-    weekdays = _days(days, problems)
-    unit = cast(Unit, units if units in UNITS else "kg")
-    best = _maxes(plan, maxes or {}, unit, problems)
-    if problems:
-        raise InputError([Problem("options", p) for p in problems])
-    return ClientOptions(client, trainer, weeks, start_date, unit, page_size, weekdays, best, notes)
+    @property
+    def cli_flag(self) -> str:
+        """The command line's flag: `--page-size`."""
+        return self.flag or "--" + self.name.replace("_", "-")
 
 
-def _start(start: date | str | None, problems: list[str]) -> date | None:
-    if not isinstance(start, str):
-        return start
-    try:
-        return date.fromisoformat(start)
-    except ValueError:
-        problems.append(f"--start must be a date written YYYY-MM-DD, not '{start}'.")
-        return None
+# -- reading values ---------------------------------------------------------------------------
 
 
-def parse_days(text: str | list[str] | tuple[str, ...]) -> tuple[Weekday, ...]:
-    """Training weekdays from "mon,thu" (or a list); ValueError says what to write.
+def read_text(limit: int) -> Callable[[Any], str]:
+    """A reader of text of at most `limit` characters (a number written there is text)."""
 
-    >>> parse_days("Mon, thu"), parse_days(["tuesday", "fri"])
+    def read(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ValueError("must be text.")
+        text = str(value).strip()
+        if len(text) > limit:
+            raise ValueError(f"is {len(text):,} characters long; the most is {limit:,}.")
+        return text
+
+    return read
+
+
+def read_weeks(value: Any) -> int:
+    """Weeks in a block: a whole number from 1 to 52, written in digits.
+
+    >>> read_weeks("8"), read_weeks(6)
+    (8, 6)
+    >>> read_weeks("1_2")
+    Traceback (most recent call last):
+    ValueError: must be a whole number, not '1_2'.
+    """
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,4}\s*", value):
+        value = int(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number, not {shown(value)}.")
+    if not 1 <= value <= MAX_WEEKS:
+        raise ValueError(f"must be from 1 to {MAX_WEEKS}, not {value}.")
+    return value
+
+
+def read_date(value: Any) -> date:
+    """A date: a `date`, or text written YYYY-MM-DD.
+
+    >>> read_date("2027-01-04")
+    datetime.date(2027, 1, 4)
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date written YYYY-MM-DD, not {shown(value)}.")
+
+
+def read_days(value: Any) -> tuple[Weekday, ...]:
+    """Training weekdays from "mon,thu" (or a list), in any case; full names too.
+
+    >>> read_days("Mon, thu"), read_days(["tuesday", "FRI"])
     (('mon', 'thu'), ('tue', 'fri'))
     """
-    words = text.split(",") if isinstance(text, str) else list(text)
+    if isinstance(value, str):
+        words = value.split(",")
+    elif isinstance(value, list | tuple) and all(isinstance(w, str) for w in value):
+        words = list(value)
+    else:
+        raise ValueError(f"must be weekdays, like mon,thu; not {shown(value)}.")
     days: list[Weekday] = []
     for word in words:
         spoken = word.strip().lower()
         key = spoken[:3]
         # "mon", "mond" and "monday" are Monday; "monkey" is not.
         if key not in WEEKDAYS or not FULL_NAMES[key].startswith(spoken):
-            raise ValueError(f"'{word.strip()}' is not a weekday; write days as mon,tue,...,sun.")
-        day: Weekday = key
+            raise ValueError(
+                f"must be weekdays written mon,tue,...,sun; '{word.strip()}' is not one."
+            )
+        day = WEEKDAYS[WEEKDAYS.index(key)]  # the literal, for the type checker
         if day in days:
-            raise ValueError(f"'{day}' is named twice.")
+            raise ValueError(f"names '{day}' twice.")
         days.append(day)
     if not days:
-        raise ValueError("name at least one weekday, like mon,thu.")
+        raise ValueError("must name at least one weekday, like mon,thu.")
     return tuple(days)
 
 
-def _days(
-    days: str | list[str] | tuple[str, ...] | None, problems: list[str]
-) -> tuple[Weekday, ...]:
-    if not days:
-        return ()
-    try:
-        return parse_days(days)
-    except ValueError as exc:
-        problems.append(f"--days: {exc}")
-        return ()
+def read_choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    """A reader of one of `choices`, in any case."""
+
+    def read(value: Any) -> str:
+        if not isinstance(value, str) or value.strip().lower() not in choices:
+            raise ValueError(f"must be {' or '.join(choices)}, not {shown(value)}.")
+        return value.strip().lower()
+
+    return read
 
 
-def _maxes(
-    plan: Plan, given: Mapping[str, str | float | Load], units: Unit, problems: list[str]
-) -> dict[str, Load]:
-    """Maxes by exercise id; an exercise may be named by id, name or alias. A max for a library
-    exercise this plan does not use is ignored: one client file serves every plan."""
-    index = name_index(plan.used_exercises)
-    library = name_index(builtin_library())
-    found: dict[str, Load] = {}
-    for name, value in given.items():
-        ex_id = index.get(normalise(name))
-        if ex_id is None:
-            if normalise(name) not in library:
-                problems.append(f"--max {name}: there is no exercise of that name.")
-            continue
-        try:
-            load = _as_load(value, units)
-        except LoadError as exc:
-            problems.append(f"--max {name}: {exc}")
-            continue
-        found[ex_id] = load
-    return found
+def read_maxes(value: Any) -> dict[str, Load | float]:
+    """One-rep maxes by exercise name: a mapping ({"pull-up": "80kg"}), or `NAME=WEIGHT` texts
+    as the command line repeats them. A bare number is in the client's units, which are not
+    known here: it stays a number until the options meet (`check_options`).
 
-
-def _as_load(value: str | float | Load, units: Unit) -> Load:
-    if isinstance(value, Load):
-        load: Load | None = value
-    elif isinstance(value, int | float) or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(value)):
-        load = parse_load(f"{value} {units}")  # a bare number is in the client's units
+    >>> read_maxes(["pull-up=80kg", "squat=140"])
+    {'pull-up': Load(value=80.0, unit='kg'), 'squat': 140.0}
+    """
+    if isinstance(value, Mapping):
+        pairs = [(str(k), v) for k, v in value.items()]
+    elif isinstance(value, list | tuple):
+        pairs = [_split_max(item) for item in value]
     else:
-        load = parse_load(str(value))
-    if load is None or load.is_percent or load.value <= 0:
-        raise LoadError(f"'{value}' is not a weight; write it like 80kg or 175lb.")
-    return load
+        raise ValueError("must be exercises with their maxes, like pull-up=80kg.")
+    if len(pairs) > MAX_MAXES:
+        raise ValueError(f"gives {len(pairs)} maxes; the most is {MAX_MAXES}.")
+    return {name.strip(): read_max(weight) for name, weight in pairs}
 
 
-def parse_week_range(text: str, last: int) -> list[int]:
+def _split_max(item: Any) -> tuple[str, Any]:
+    if isinstance(item, tuple) and len(item) == 2:
+        return str(item[0]), item[1]
+    name, sep, weight = str(item).partition("=")
+    if not sep or not name.strip() or not weight.strip():
+        raise ValueError(f"must be written EXERCISE=WEIGHT, like pull-up=80kg; not {shown(item)}.")
+    return name, weight
+
+
+_BARE = re.compile(r"\s*\d{1,4}(?:[.,]\d{1,3})?\s*")
+
+
+def read_max(value: Any) -> Load | float:
+    """A one-rep max: a weight with its unit ("80kg", "175 lb"), or a bare number of the
+    client's units.
+
+    >>> read_max("62,5 kg"), read_max(" 80 ")
+    (Load(value=62.5, unit='kg'), 80.0)
+    """
+    load: Load | float | None = None
+    if isinstance(value, Load):
+        load = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        load = float(value)
+    elif isinstance(value, str) and _BARE.fullmatch(value):
+        load = float(value.strip().replace(",", "."))
+    elif isinstance(value, str):
+        try:
+            load = parse_load(value)
+        except LoadError as exc:
+            raise ValueError(f"must be a weight: {exc}") from None
+    if isinstance(load, float) and 0 < load <= MAX_LOAD["kg"]:
+        return load
+    if isinstance(load, Load) and not load.is_percent:
+        return load
+    raise ValueError(f"must be a weight like 80kg or 175lb, not {shown(value)}.")
+
+
+# -- the declarations -------------------------------------------------------------------------
+
+OPTIONS: dict[str, Option] = {
+    option.name: option
+    for option in (
+        Option(
+            "client",
+            "The client's name, printed on every page.",
+            read_text(MAX_NAME),
+            metavar="NAME",
+            column="client",
+        ),
+        Option(
+            "trainer",
+            "The trainer's name, on the cover and in the footer.",
+            read_text(MAX_NAME),
+            metavar="NAME",
+            column="trainer",
+        ),
+        Option(
+            "weeks",
+            f"Weeks in the block, 1 to {MAX_WEEKS} (default: the plan's).",
+            read_weeks,
+            metavar="N",
+            column="weeks",
+        ),
+        Option(
+            "start",
+            "The first day, YYYY-MM-DD (default: dates left blank to write in).",
+            read_date,
+            metavar="YYYY-MM-DD",
+            column="start",
+        ),
+        Option(
+            "days",
+            "Training weekdays, like mon,thu (default: the plan's training_days); with "
+            "a start date, every session is dated.",
+            read_days,
+            metavar="DAYS",
+            column="days",
+        ),
+        Option(
+            "units",
+            "Units of the loads and the weight column (default: kg).",
+            read_choice(UNITS),
+            metavar="kg|lb",
+            column="units",
+            choices=UNITS,
+        ),
+        Option(
+            "page_size",
+            "Paper size (default: the layout's, A4).",
+            read_choice(tuple(PAPER_SIZES_MM)),
+            metavar="|".join(PAPER_SIZES_MM),
+            column="page_size",
+            choices=tuple(PAPER_SIZES_MM),
+        ),
+        Option(
+            "maxes",
+            "A one-rep max for percentage loads, like pull-up=80kg (repeatable); a bare "
+            "number is in the client's units.",
+            read_maxes,
+            metavar="EXERCISE=WEIGHT",
+            flag="--max",
+            column="max.",  # one column per exercise: max.pull-up
+        ),
+        Option(
+            "notes",
+            "The trainer's words for this client, printed on the cover.",
+            read_text(MAX_NOTES),
+            column="notes",
+        ),
+    )
+}
+
+
+def cli_name(option: str, key: str = "") -> str:
+    """An option as the command line names it: `--weeks`, `--max pull-up`."""
+    flag = OPTIONS[option].cli_flag
+    return f"{flag} {key}" if key else flag
+
+
+def roster_name(option: str, key: str = "") -> str:
+    """An option as a roster names it: `the weeks column`, `the max.pull-up column`."""
+    column = OPTIONS[option].column
+    return f"the {column}{key} column"
+
+
+def cli_ask(ask: Ask) -> str:
+    """How to give a value on the command line: `--max good-morning=60kg`."""
+    flag = cli_name(ask.option)
+    return f"{flag} {ask.key}={ask.example}" if ask.key else f"{flag} {ask.example}"
+
+
+def roster_ask(ask: Ask) -> str:
+    """How to give a value in a roster: `a max.good-morning column (like 60kg)`."""
+    column = OPTIONS[ask.option].column
+    return f"a {column}{ask.key} column (like {ask.example})"
+
+
+def parse_week_range(text: str, last: int = MAX_WEEKS) -> list[int]:
     """Week numbers from "3", "1-4", "2,5-6" or "all" (weeks 1 to `last`).
 
     >>> parse_week_range("1-4", 6), parse_week_range("all", 3), parse_week_range("2,5-6", 6)
@@ -174,25 +317,18 @@ def parse_week_range(text: str, last: int) -> list[int]:
     for part in text.split(","):
         match = re.fullmatch(r"\s*(\d{1,2})\s*(?:-\s*(\d{1,2})\s*)?", part)
         if match is None:
-            raise ValueError(f"'{text}' is not a range of weeks; write 3, 1-4, 2,5-6 or all.")
+            raise ValueError(f"must be weeks like 3, 1-4, 2,5-6 or all; not '{text}'.")
         low = int(match[1])
         high = int(match[2] or low)
         if not 1 <= low <= high <= MAX_WEEKS:
-            raise ValueError(f"weeks run from 1 to {MAX_WEEKS}, low to high; not '{part}'.")
+            raise ValueError(f"must run from 1 to {MAX_WEEKS}, low to high; not '{part.strip()}'.")
         weeks += [w for w in range(low, high + 1) if w not in weeks]
     return weeks
 
 
-def weeks_to_print(text: str, plan_weeks: int) -> list[int]:
-    """The weeks `--weeks` asks for, within the plan's length, or an InputError."""
-    try:
-        wanted = parse_week_range(text, plan_weeks)
-    except ValueError as exc:
-        raise InputError([Problem("options", f"--weeks: {exc}")]) from None
-    if max(wanted) > plan_weeks:
-        message = (
-            f"--weeks {text}: the plan is {plan_weeks} weeks long; ask for weeks 1 to "
-            f"{plan_weeks}, or lengthen the plan's `weeks:`."
-        )
-        raise InputError([Problem("options", message)])
-    return wanted
+LOG_WEEKS = Option(
+    "weeks",
+    "Which weeks: 3, 1-4, 2,5-6 or all (all: the block's, by default the plan's length).",
+    parse_week_range,
+    metavar="RANGE",
+)

@@ -15,7 +15,8 @@ from reportlab.lib import colors
 
 from pdfgen.render.fonts import FontSet
 from pdfgen.schedule.expand import Schedule, Volume, load_series, weekly_volume
-from pdfgen.style.layout import MM, Layout
+from pdfgen.style.layout import Layout
+from pdfgen.units import MM
 
 PANEL_HEIGHT = 52 * MM
 AXIS = 9 * MM  # room left of and under a plot for the axis labels

@@ -34,7 +34,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from pdfgen import __version__
 from pdfgen.compose.fieldnames import BOOKLET_NOTES, week_field
 from pdfgen.compose.grid import DayGrid, compose_day
 from pdfgen.compose.text import clean, fit_lines, markup, one_line
@@ -60,8 +59,10 @@ from pdfgen.render.marks import (
 from pdfgen.render.widgets import FieldMaker
 from pdfgen.schedule.expand import Day, Schedule, Week, session_letter, superset_labels
 from pdfgen.schedule.progression import describe_progression
-from pdfgen.style.brand import logo_of
-from pdfgen.style.layout import FOOTER_BAND, HEADER_BAND, HEADING_BAND, MM, Layout, counted
+from pdfgen.style.layout import FOOTER_BAND, HEADER_BAND, HEADING_BAND, Layout, counted
+from pdfgen.style.loading import logo_of
+from pdfgen.units import MM
+from pdfgen.version import __version__
 
 
 @dataclass(frozen=True)

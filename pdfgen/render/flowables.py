@@ -15,7 +15,7 @@ from pdfgen.compose.grid import DayGrid, Rect, Run
 from pdfgen.compose.text import clean
 from pdfgen.render.fonts import FontSet
 from pdfgen.schedule.expand import Day, Entry
-from pdfgen.style.layout import MM
+from pdfgen.units import MM
 
 TOTAL_PAGES_FORM = "pdfgenTotalPages"
 # Form fields for a fillable document: on a day's grid (with the day, and whether this part

@@ -11,7 +11,8 @@ from pathlib import Path
 from pdfgen.errors import input_error
 from pdfgen.io import resources
 from pdfgen.io.reading import check_input
-from pdfgen.style.layout import MAX_FONT_BYTES, Fonts
+from pdfgen.style.layout import Fonts
+from pdfgen.style.loading import MAX_FONT_BYTES
 
 
 @dataclass(frozen=True)

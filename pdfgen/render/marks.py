@@ -20,8 +20,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from pdfgen.compose.text import fit_lines, one_line, wrap_address
-from pdfgen.style.brand import Logo
-from pdfgen.style.layout import HEADER_BAND, MM
+from pdfgen.style.layout import HEADER_BAND
+from pdfgen.style.logo import Logo
+from pdfgen.units import MM
 
 # A QR code's side, quiet zone included: 24 mm scans from paper at arm's length; a long address
 # makes more modules, and the code grows so that none is smaller than a phone reads in print.

@@ -8,24 +8,25 @@ later only has to print it.
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from pdfgen.errors import InputError, Problem
-from pdfgen.plan.loads import Load, Unit, convert, format_weight, parse_load, round_to
+from pdfgen.plan.client import ClientOptions, block_too_late, check_options
+from pdfgen.plan.limits import WEEKDAYS, Weekday
+from pdfgen.plan.loads import Load, format_weight, parse_load, round_to
 from pdfgen.plan.model import (
-    MAX_WEEKS,
-    WEEKDAYS,
     Exercise,
     Plan,
     Prescription,
     Progression,
     Session,
-    Weekday,
     missing_maxes,
 )
 from pdfgen.plan.reps import RepTarget
 from pdfgen.schedule.progression import Rule, WeekTarget, week_target
+from pdfgen.units import Unit, convert
 
 
 @dataclass(frozen=True)
@@ -156,10 +157,6 @@ def load_series(schedule: Schedule) -> dict[str, list[tuple[int, float]]]:
     return {name: sorted(points.items()) for name, points in series.items()}
 
 
-def _unit(load: Load) -> Unit:
-    return "kg" if load.unit == "kg" else "lb"
-
-
 def session_letter(index: int) -> str:
     """A, B, C... for the session at `index`.
 
@@ -181,18 +178,6 @@ def session_order(sessions: int, days_per_week: int, week: int) -> list[int]:
     """
     first = (week - 1) * days_per_week
     return [(first + day) % sessions for day in range(days_per_week)]
-
-
-def block_too_late(start: date, weeks: int) -> str:
-    """Why a block of `weeks` from `start` cannot be dated ("" when it can): the calendar
-    ends with the year 9999.
-
-    >>> block_too_late(date(9999, 12, 1), 6)
-    'a block of 6 weeks from 9999-12-01 would run past the year 9999.'
-    """
-    if (date.max - start).days < 7 * weeks - 1:
-        return f"a block of {weeks} weeks from {start.isoformat()} would run past the year 9999."
-    return ""
 
 
 def training_dates(start: date, weekdays: tuple[Weekday, ...], week: int) -> list[date]:
@@ -232,33 +217,41 @@ def superset_labels(prescriptions: list[Prescription]) -> list[str]:
 def expand(
     plan: Plan,
     *,
-    weeks: int | None = None,
-    start: date | None = None,
-    days: tuple[Weekday, ...] | list[Weekday] | None = None,
-    units: Unit = "kg",
-    maxes: dict[str, Load] | None = None,
+    weeks: int | str | None = None,
+    start: date | str | None = None,
+    days: str | Sequence[str] | None = None,
+    units: str = "kg",
+    maxes: Mapping[str, str | float | Load] | None = None,
 ) -> Schedule:
     """The plan's block, week by week (default: the plan's own length).
 
-    `days` are the training weekdays (default: the plan's `training_days`); with `start`, every
-    training day gets its date. `maxes` (by exercise id) turn percentage loads into weights.
+    The options take the forms the command line and `render_booklet` take: `weeks` 8 or "8",
+    `start` a date or "2027-01-04", `days` "mon,thu" or a list (default: the plan's
+    `training_days`; with `start`, every training day gets its date), `units` "kg" or "lb",
+    `maxes` one-rep maxes by exercise id, name or alias, for percentage loads.
     """
-    total = plan.weeks if weeks is None else weeks
-    if not 1 <= total <= MAX_WEEKS:
-        raise ValueError(f"weeks must be from 1 to {MAX_WEEKS}, not {total}")
-    problems = missing_maxes(plan, maxes or {})
-    late = block_too_late(start, total) if start is not None else ""
+    options = check_options(plan, weeks=weeks, start=start, days=days, units=units, maxes=maxes)
+    return expand_checked(plan, options)
+
+
+def expand_checked(plan: Plan, options: ClientOptions, weeks: int | None = None) -> Schedule:
+    """The block for options already checked; `weeks` (or the options', or the plan's) long."""
+    total = weeks or options.weeks or plan.weeks
+    maxes = dict(options.maxes or {})
+    problems = missing_maxes(plan, maxes)
+    late = block_too_late(options.start, total) if options.start is not None else ""
     if late:
-        problems.append(Problem("options", late, field="start"))
+        problems.append(Problem("", late, option="start"))
     if problems:
         raise InputError(problems)
-    weekdays = tuple(days or plan.training_days or ())
+    start = options.start
+    weekdays = tuple(options.days or plan.training_days or ())
     per_week = len(weekdays) or plan.sessions_per_week
-    targets = _Targets(plan, units, maxes or {})
+    targets = _Targets(plan, options.units, maxes)
     built = tuple(
         _week(plan, number, per_week, start, weekdays, targets) for number in range(1, total + 1)
     )
-    return Schedule(plan, built, per_week, start, units, weekdays)
+    return Schedule(plan, built, per_week, start, options.units, weekdays)
 
 
 def _week(
@@ -349,8 +342,7 @@ class _Targets:
             return ""
         if step.is_percent:
             return f"+{step.value * steps:g}%"
-        unit: Unit = "kg" if step.unit == "kg" else "lb"
-        added = round_to(convert(step.value * steps, unit, self.units), self._increment(item))
+        added = round_to(step.in_units(self.units) * steps, self._increment(item))
         return "+" + format_weight(added, self.units)
 
     def _base_load(
@@ -360,11 +352,11 @@ class _Targets:
         if load is None:
             return None
         if not load.is_percent:
-            return load.value, _unit(load)
+            return load.value, load.weight_unit
         best = self.maxes.get(item.exercise)
         if best is None or best.is_percent:
             raise AssertionError("expand() checked every percentage load has its max")
-        return best.value * load.value / 100, _unit(best)
+        return best.value * load.value / 100, best.weight_unit
 
     def _rules(self, item: Prescription) -> Progression | None:
         """The exercise's own progression keys over the plan's."""
@@ -388,7 +380,7 @@ class _Targets:
         if step is not None and step.is_percent:
             load_percent = step.value
         elif step is not None and unit is not None:
-            load_step = convert(step.value, "kg" if step.unit == "kg" else "lb", unit)
+            load_step = step.in_units(unit)
         return Rule(
             reps_step=rules.reps or 0,
             load_step=load_step,
@@ -433,7 +425,7 @@ class _Targets:
             share = None if work_load is None else work_load * load.value / 100
             printed = self._shown(share, self.units, item)[0]
         elif load is not None:
-            printed = self._shown(load.value, _unit(load), item)[0]
+            printed = self._shown(load.value, load.weight_unit, item)[0]
         return tuple(
             SetTarget(f"W{n}", reps, printed, warmup=True) for n in range(1, warmup.sets + 1)
         )
