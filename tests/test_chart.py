@@ -15,11 +15,12 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
 import pdfgen
 from pdfgen.compose import chart as geo
+from pdfgen.errors import InputError
 from pdfgen.plan.loading import load_plan
 from pdfgen.plan.loads import Load
 from pdfgen.render.fonts import FontSet, register
 from pdfgen.schedule.expand import Schedule, expand, load_series, weekly_volume
-from pdfgen.style.layout import Layout
+from pdfgen.style.layout import Layout, load_layout
 
 ROOT = Path(__file__).parent.parent
 WHOLE_BACK = ROOT / "examples" / "whole-back.yaml"  # a plan with planned loads: two panels
@@ -189,6 +190,38 @@ def test_a_bar_per_week_in_each_bar_panel(a5_landscape: dict[str, Drawn], plan: 
         assert [b.week for b in bars] == weeks
         # Left to right, in the week's order.
         assert [b.x for b in bars] == sorted(b.x for b in bars)
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_a_deload_weeks_bar_is_open_and_labelled_with_the_layouts_word(
+    tmp_path: Path, plan: str
+) -> None:
+    path = tmp_path / "a5-landscape-de.yaml"
+    path.write_text(
+        "page: {size: a5, orientation: landscape}\nlabels: {chart_deload: E}\n", encoding="utf-8"
+    )
+    layout = load_layout(path)
+    schedule = schedule_of(plan)
+    chart = geo.chart_of(schedule, layout, layout.frame_width, measure(fonts_of(layout)))
+    deloads = {w.number for w in schedule.weeks if w.deload}
+    assert deloads  # both plans have deload weeks
+    bars = chart.bars
+    assert len(bars) == 2 * len(schedule.weeks)
+    for bar in bars:
+        label = label_under(chart, bar).text
+        if bar.week in deloads:
+            assert bar.open
+            assert label == f"{bar.week} E"
+        else:
+            assert not bar.open
+            assert label == str(bar.week)
+
+
+def test_the_deload_label_is_checked_like_every_label(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("labels: {chart_deload: '{week}'}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="chart_deload"):
+        load_layout(path)
 
 
 def test_a_load_line_has_a_point_per_week_with_a_planned_load(

@@ -2,8 +2,8 @@
 
 Planned work sets and reps per week as bars, side by side; planned loads per exercise as lines
 beneath them when the plan has any. Legible in black and white: deload weeks are open bars
-labelled "D", every bar carries its number, and each load line has its own marker and its name
-at its end.
+labelled with the layout's `chart_deload`, every bar carries its number, and each load line has
+its own marker and its name at its end.
 
 `compose_chart` turns the numbers and the layout into plain shapes in points, in the drawing's
 coordinates (origin at the bottom left, y growing upwards), in the order they are drawn. The
@@ -321,7 +321,7 @@ def _bars(
         plot.shapes.append(Bar(left, plot.y, slot * 0.7, top - plot.y, volume.week, volume.deload))
         centre = left + slot * 0.35
         plot.text(centre, top + 2, str(value))
-        week = f"{volume.week}" + (" D" if volume.deload else "")
+        week = f"{volume.week} {layout.labels.chart_deload}" if volume.deload else f"{volume.week}"
         plot.text(centre, plot.y - small - 2, week)
     plot.text(plot.x + plot.width, y, layout.labels.chart_week, "end")
     return Panel(kind, x, y, width, panel, tuple(plot.shapes))
