@@ -1,6 +1,9 @@
-"""The block's chart on the at-a-glance page, checked on its composed geometry (not on bytes),
-on the A5-landscape layout, which has the least height of the papers we know. The geometry
-checked is the one the booklet really draws (caught on its way to the renderer).
+"""The block's chart on the at-a-glance page, checked on its composed geometry (not on bytes).
+
+The A5-landscape layout has the least height of the papers we know: there the panels must
+shrink, and the sets and reps bars must stay clear of the load lines beneath them. The
+geometry checked is the one the booklet really draws (caught on its way to the renderer), with
+the height the page really offers it.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from pdfgen.errors import InputError
 from pdfgen.plan.loading import load_plan
 from pdfgen.plan.loads import Load
 from pdfgen.render.fonts import FontSet, register
-from pdfgen.schedule.expand import Schedule, expand, load_series, weekly_volume
-from pdfgen.style.layout import Layout, load_layout
+from pdfgen.schedule.expand import Schedule, Volume, expand, load_series, weekly_volume
+from pdfgen.style.layout import MM, Layout, load_layout
 
 ROOT = Path(__file__).parent.parent
 WHOLE_BACK = ROOT / "examples" / "whole-back.yaml"  # a plan with planned loads: two panels
@@ -128,6 +131,33 @@ def label_under(chart: geo.ChartGeometry, bar: geo.Bar) -> geo.Text:
 # -- the A5-landscape page ----------------------------------------------------------------------
 
 
+def test_on_a5_landscape_the_chart_shrinks_to_the_page(a5_landscape: dict[str, Drawn]) -> None:
+    """The page cannot hold two panels of full height: the chart is no taller than the page
+    offers, and its panels share that height in bands of their own, the bars over the lines."""
+    drawn = a5_landscape["whole-back"]
+    chart = drawn.chart
+    assert drawn.most_height < 2 * geo.PANEL_HEIGHT  # the case where the panels must shrink
+    assert chart.height <= drawn.most_height
+    sets, reps, loads = chart.panels
+    assert (sets.kind, reps.kind, loads.kind) == ("sets", "reps", "loads")
+    assert loads.y == 0
+    assert sets.y == reps.y == pytest.approx(loads.y + loads.height)
+    assert sets.y + sets.height == pytest.approx(chart.height)
+
+
+def test_on_a5_landscape_the_bars_stay_clear_of_the_load_lines(
+    a5_landscape: dict[str, Drawn],
+) -> None:
+    drawn = a5_landscape["whole-back"]
+    chart, fonts = drawn.chart, fonts_of(drawn.layout)
+    sets, reps, loads = (extent(chart.panel(k).shapes, fonts) for k in ("sets", "reps", "loads"))
+    # Every mark of the bar panels (their week labels included) is above every mark of the
+    # load panel (its title included), with some air between.
+    assert min(sets[1], reps[1]) > loads[3] + 1 * MM
+    # And the sets and the reps stand side by side, apart.
+    assert sets[2] < reps[0]
+
+
 @pytest.mark.parametrize(
     "plan",
     [
@@ -159,6 +189,12 @@ def assert_texts_apart(chart: geo.ChartGeometry, fonts: FontSet) -> None:
         for other, b in boxes[index + 1 :]:
             apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
             assert apart, (text, other)
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_on_a5_landscape_no_two_texts_overlap(a5_landscape: dict[str, Drawn], plan: str) -> None:
+    drawn = a5_landscape[plan]
+    assert_texts_apart(drawn.chart, fonts_of(drawn.layout))
 
 
 @pytest.mark.parametrize("plan", PLANS)
@@ -267,3 +303,54 @@ def test_a_missing_planned_load_leaves_its_week_out_of_the_line(
     )
     [line] = [p for p in chart.polylines if p.name == name]
     assert len(line.points) == len(schedule.weeks) - 1
+
+
+# -- any height ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("most_mm", [104, 93.2, 80, 70, 60])
+def test_the_panels_take_the_height_they_are_given(most_mm: float) -> None:
+    """Down to the least height a legible chart needs (two panels of a 10 mm plot under a title,
+    with its axis labels: 60 mm), the chart is no taller than it is given, and the bar panels
+    stay clear of the load lines."""
+    layout = load_layout(A5_LANDSCAPE)
+    fonts = fonts_of(layout)
+    chart = geo.chart_of(
+        schedule_of("whole-back"), layout, layout.frame_width, measure(fonts), most_mm * MM
+    )
+    assert chart.height <= most_mm * MM + 1e-6
+    sets, loads = (
+        extent(chart.panel("sets").shapes, fonts),
+        extent(chart.panel("loads").shapes, fonts),
+    )
+    assert sets[1] > loads[3]
+    assert loads[1] >= 0 and sets[3] <= chart.height
+    assert_texts_apart(chart, fonts)
+
+
+def test_the_axis_numbers_stand_apart_on_the_shortest_plots() -> None:
+    """Where four steps of the axis would be too close for their numbers, there are fewer."""
+    layout = load_layout(A5_LANDSCAPE)
+    fonts = fonts_of(layout)
+    # 38 and 380 make five steps of 10 and 100 (the axis goes past the highest bar).
+    volumes = [Volume(1, 38, 380, False), Volume(2, 19, 190, True)]
+    series = {"Row": [(1, 38.0), (2, 19.0)]}
+    chart = geo.compose_chart(
+        volumes, series, "kg", layout, layout.frame_width, measure(fonts), 60 * MM
+    )
+    assert_texts_apart(chart, fonts)
+    for panel in chart.panels:
+        numbers = [s for s in panel.shapes if isinstance(s, geo.Text) and s.anchor == "end"]
+        assert len(numbers) >= 3, panel.kind  # 0 and at least two steps: still an axis
+
+
+def test_a_page_too_small_for_a_legible_chart_gets_one_at_its_smallest() -> None:
+    layout = load_layout(A5_LANDSCAPE)
+    fonts = fonts_of(layout)
+    chart = geo.chart_of(
+        schedule_of("whole-back"), layout, layout.frame_width, measure(fonts), 30 * MM
+    )
+    # The value axes (each panel's second line) of the shortest plot, the load lines'.
+    axes = [[s for s in p.shapes if isinstance(s, geo.Line)][1] for p in chart.panels]
+    assert min(axis.y2 - axis.y1 for axis in axes) == pytest.approx(geo.MIN_PLOT)
+    assert chart.height > 30 * MM

@@ -7,9 +7,8 @@ its own marker and its name at its end.
 
 `compose_chart` turns the numbers and the layout into plain shapes in points, in the drawing's
 coordinates (origin at the bottom left, y growing upwards), in the order they are drawn. The
-renderer only paints them; tests check them directly: a bar per week, a point per planned load,
-shapes inside the drawing. Text widths come from a `measure` callable, so nothing here needs a
-font.
+renderer only paints them; tests check them directly: a bar per week, panels apart, shapes
+inside the drawing. Text widths come from a `measure` callable, so nothing here needs a font.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ OVER_BARS = 9 * MM  # room over a bar plot for its title and the bars' numbers
 OVER_LINES = 11 * MM  # room over the load plot for its title
 GAP = 8 * MM  # between the sets and the reps panels
 NAMES = 45 * MM  # right of the load plot, for the lines' names
+MIN_PLOT = 10 * MM  # the shortest plot that still reads, with at least two ticks
 MarkerKind = Literal["disc", "square", "diamond", "circle", "open square", "triangle"]
 MARKERS: tuple[MarkerKind, ...] = ("disc", "square", "diamond", "circle", "open square", "triangle")
 MARKER_GLYPHS = ("●", "■", "◆", "○", "□", "△")  # the same shapes, to name each line
@@ -217,35 +217,31 @@ def compose_chart(
     most_height: float = 2 * PANEL_HEIGHT,
 ) -> ChartGeometry:
     """Work sets and reps per week side by side; planned loads beneath when there are any.
-    Panels shrink to fit `most_height` on small pages."""
+
+    Each panel is PANEL_HEIGHT tall where `most_height` has room for all of them, and shorter
+    where it has not, so that the chart is no taller than `most_height`: the plots shrink, the
+    titles and axis labels keep their room, and each panel keeps to its own band. A plot never
+    gets shorter than MIN_PLOT: on a page too small even for that, the chart is taller than
+    `most_height`.
+    """
     panels = 2 if series else 1
-    panel = min(PANEL_HEIGHT, most_height / panels)
+    over = OVER_LINES if series else OVER_BARS
+    panel = max(min(PANEL_HEIGHT, most_height / panels), AXIS + over + MIN_PLOT)
     height = panel * panels
     half = (width - GAP) / 2
-    top = height - PANEL_HEIGHT
+    top = height - panel
     labels = layout.labels
     sets = [v.sets for v in volumes]
     reps = [v.reps for v in volumes]
     composed = [
+        _bars("sets", volumes, sets, labels.chart_sets, 0, top, half, panel, layout, measure),
         _bars(
-            "sets", volumes, sets, labels.chart_sets, 0, top, half, PANEL_HEIGHT, layout, measure
-        ),
-        _bars(
-            "reps",
-            volumes,
-            reps,
-            labels.chart_reps,
-            half + GAP,
-            top,
-            half,
-            PANEL_HEIGHT,
-            layout,
-            measure,
+            "reps", volumes, reps, labels.chart_reps, half + GAP, top, half, panel, layout, measure
         ),
     ]
     if series:
         title = labels.chart_load.format(units=units)
-        composed.append(_lines(series, title, len(volumes), width, PANEL_HEIGHT, layout, measure))
+        composed.append(_lines(series, title, len(volumes), width, panel, layout, measure))
     return ChartGeometry(width, height, tuple(composed))
 
 
@@ -269,8 +265,12 @@ class _Plot:
             panel - AXIS - over,
         )
         self.shapes: list[Shape] = []
-        self.step = nice_step(top)
-        self.top = self.step * math.ceil(top / self.step * 1.1) if top > 0 else 1
+        # About four steps, fewer where the plot is too short for their numbers to stand apart.
+        for ticks in (4, 3, 2, 1):
+            self.step = nice_step(top, ticks)
+            self.top = self.step * math.ceil(top / self.step * 1.1) if top > 0 else 1
+            if self.height * self.step / self.top >= self.small * 1.2:
+                break
 
     def value_y(self, value: float) -> float:
         return self.y + self.height * value / self.top

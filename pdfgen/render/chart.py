@@ -24,7 +24,8 @@ def block_chart(
     width: float,
     most_height: float = 2 * geo.PANEL_HEIGHT,
 ) -> shapes.Drawing:
-    """The chart of the schedule's block, `width` wide (see `compose_chart`)."""
+    """The chart of the schedule's block, `width` wide and, where the page can hold it, no
+    taller than `most_height` (see `compose_chart`)."""
 
     def measure(text: str, bold: bool, size: float) -> float:
         return float(stringWidth(text, fonts.bold if bold else fonts.regular, size))
