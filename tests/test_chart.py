@@ -197,6 +197,22 @@ def test_on_a5_landscape_no_two_texts_overlap(a5_landscape: dict[str, Drawn], pl
     assert_texts_apart(drawn.chart, fonts_of(drawn.layout))
 
 
+def test_names_of_lines_ending_together_stay_under_the_title() -> None:
+    """Seven lines ending together near the top of the plot: their names, pushed apart, stay in
+    the load panel (not up into its title or the bars), one under another."""
+    layout = load_layout(A5_LANDSCAPE)
+    fonts = fonts_of(layout)
+    schedule = schedule_of("upper-back")
+    weeks = [w.number for w in schedule.weeks]
+    series = {f"Exercise {n}": [(w, 54.5) for w in weeks] for n in range(7)}
+    chart = geo.compose_chart(
+        weekly_volume(schedule), series, "kg", layout, layout.frame_width, measure(fonts)
+    )
+    assert_texts_apart(chart, fonts)
+    bars = extent((*chart.panel("sets").shapes, *chart.panel("reps").shapes), fonts)
+    assert extent(chart.panel("loads").shapes, fonts)[3] < bars[1]
+
+
 @pytest.mark.parametrize("plan", PLANS)
 def test_every_text_is_inside_the_width(a5_landscape: dict[str, Drawn], plan: str) -> None:
     drawn = a5_landscape[plan]
@@ -205,6 +221,21 @@ def test_every_text_is_inside_the_width(a5_landscape: dict[str, Drawn], plan: st
     for text in chart.texts:
         left, _, right, _ = ink(text, fonts)
         assert left >= 0 and right <= chart.width, text
+
+
+def test_a_long_exercise_name_is_cut_to_the_width() -> None:
+    """The names at the ends of the load lines are the plan's; one too long for the room right
+    of the lines ends in an ellipsis instead of running off the page."""
+    layout = load_layout(A5_LANDSCAPE)
+    fonts = fonts_of(layout)
+    schedule = schedule_of("whole-back")
+    volumes, series = weekly_volume(schedule), load_series(schedule)
+    name = "Reverse cable crossover with a pause at the top and a slow way down"
+    series[name] = series.pop("Reverse cable crossover")
+    chart = geo.compose_chart(volumes, series, "kg", layout, layout.frame_width, measure(fonts))
+    [cut] = [t for t in chart.texts if "Reverse" in t.text]
+    assert cut.text.endswith("…")
+    assert ink(cut, fonts)[2] <= chart.width
 
 
 # -- what the bars and lines say ----------------------------------------------------------------

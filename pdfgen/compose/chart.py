@@ -7,8 +7,8 @@ its own marker and its name at its end.
 
 `compose_chart` turns the numbers and the layout into plain shapes in points, in the drawing's
 coordinates (origin at the bottom left, y growing upwards), in the order they are drawn. The
-renderer only paints them; tests check them directly: a bar per week, panels apart, shapes
-inside the drawing. Text widths come from a `measure` callable, so nothing here needs a font.
+renderer only paints them; tests check them directly: a bar per week, panels apart, every text
+inside the width. Text widths come from a `measure` callable, so nothing here needs a font.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pdfgen.compose.grid import Measure
+from pdfgen.compose.text import fit_lines
 from pdfgen.schedule.expand import Schedule, Volume, load_series, weekly_volume
 from pdfgen.style.layout import MM, Layout
 
@@ -285,6 +286,11 @@ class _Plot:
     ) -> None:
         self.shapes.append(Text(x, y, value, self.small, bold, anchor))
 
+    def fit(self, value: str, room: float, bold: bool = False) -> str:
+        """`value` cut short with an ellipsis where it is wider than `room`."""
+        size = self.small
+        return fit_lines(value, room, 1, lambda text: self.measure(text, bold, size))[0]
+
     def axes(self) -> None:
         """The value axis with its ticks, and the base line."""
         small = self.small
@@ -312,7 +318,7 @@ def _bars(
 ) -> Panel:
     small = layout.sizes.small
     plot = _Plot((x, y, width, panel), OVER_BARS, max(values or [0]), layout, measure)
-    plot.text(x, y + panel - layout.sizes.body, title, "start", True)
+    plot.text(x, y + panel - layout.sizes.body, plot.fit(title, width, True), "start", True)
     plot.axes()
     slot = plot.width / max(len(values), 1)
     for index, (volume, value) in enumerate(zip(volumes, values, strict=True)):
@@ -323,7 +329,7 @@ def _bars(
         plot.text(centre, top + 2, str(value))
         week = f"{volume.week} {layout.labels.chart_deload}" if volume.deload else f"{volume.week}"
         plot.text(centre, plot.y - small - 2, week)
-    plot.text(plot.x + plot.width, y, layout.labels.chart_week, "end")
+    plot.text(plot.x + plot.width, y, plot.fit(layout.labels.chart_week, plot.width), "end")
     return Panel(kind, x, y, width, panel, tuple(plot.shapes))
 
 
@@ -340,7 +346,7 @@ def _lines(
     loads = [load for points in series.values() for _, load in points]
     plot = _Plot((0, 0, width - NAMES, panel), OVER_LINES, max(loads), layout, measure)
     title_y = panel - layout.sizes.body - 2 * MM
-    plot.text(0, title_y, title, "start", True)
+    plot.text(0, title_y, plot.fit(title, width, True), "start", True)
     plot.axes()
     slot = plot.width / weeks
     for week in range(1, weeks + 1):
@@ -354,12 +360,18 @@ def _lines(
         plot.shapes += [_marker(kind, px, py) for px, py in xy]
         glyph = MARKER_GLYPHS[index % len(MARKER_GLYPHS)]
         x = xy[-1][0] + 5
-        ends.append((xy[-1][1] - small * 0.35, x, f"{glyph} {name}"))
-    # Names at the ends of their lines, pushed apart where they would overlap.
+        ends.append((xy[-1][1] - small * 0.35, x, plot.fit(f"{glyph} {name}", width - x)))
+    # Names at the ends of their lines, pushed apart where they would overlap, and back down
+    # where that pushed them up into the title's line.
     ends.sort()
     for index in range(1, len(ends)):
         y, x, label = ends[index]
         ends[index] = (max(y, ends[index - 1][0] + small * 1.25), x, label)
+    ceiling = title_y - small * 1.25
+    for index in reversed(range(len(ends))):
+        y, x, label = ends[index]
+        below = ends[index + 1][0] - small * 1.25 if index + 1 < len(ends) else ceiling
+        ends[index] = (min(y, below), x, label)
     for y, x, label in ends:
         plot.text(x, y, label, "start")
     return Panel("loads", 0, 0, width, panel, tuple(plot.shapes))
