@@ -222,6 +222,7 @@ class Labels(_Strict):
     chart_reps: LabelText
     chart_load: LabelText
     chart_week: LabelText
+    chart_deload: LabelText
     progression: LabelText
     warmup: LabelText
     date: LabelText
