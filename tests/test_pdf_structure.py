@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -395,6 +396,24 @@ def test_outline_entries_point_at_their_headings(a4: Booklet, schedule: Schedule
 def test_cover_shows_program_under_its_kicker(a4: Booklet) -> None:
     top = [line.text for line in a4.body(0)][:2]
     assert top == ["TRAINING BOOKLET", PROGRAM]
+
+
+def test_table_widths_come_from_the_layout(render: Callable[..., bytes], tmp_path: Path) -> None:
+    """The cover's facts and the overview's columns stand where the layout's `tables` put them."""
+    path = tmp_path / "wide-labels.yaml"
+    path.write_text(
+        "tables:\n  facts_label_width: 50\n  overview_widths: {exercise: 0.3, notes: 0.26}\n",
+        encoding="utf-8",
+    )
+    layout = load_layout(path)
+    booklet = Booklet(render("upper-back", client=CLIENT, layout=str(path)), layout)
+    left = layout.page.margins.left * MM
+    (client,) = [line for line in booklet.body(0) if line.text == CLIENT]
+    assert client.x == pytest.approx(left + 50 * MM)
+    heads = {line.text: line.x for line in booklet.body(booklet.page_of("Program at a glance"))}
+    padding = 6  # reportlab's default left padding in a table's cell
+    for head, share in [("Sets × reps", 0.3), ("Rest", 0.3 + 0.14), ("Notes", 1 - 0.26)]:
+        assert heads[head] == pytest.approx(left + share * layout.frame_width + padding), head
 
 
 # -- metadata -----------------------------------------------------------------------------------

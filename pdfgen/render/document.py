@@ -74,10 +74,10 @@ class BookletText:
 
 
 class _Styles:
-    """Paragraph styles made from the layout's fonts, sizes and colours."""
+    """Paragraph styles made from the layout's fonts, sizes, colours and spacing."""
 
     def __init__(self, layout: Layout, fonts: FontSet) -> None:
-        sizes, palette = layout.sizes, layout.colors
+        sizes, palette, spacing = layout.sizes, layout.colors, layout.paragraphs
 
         def style(
             name: str,
@@ -85,37 +85,31 @@ class _Styles:
             *,
             bold: bool = False,
             color: str = palette.text,
-            leading: float = 1.3,
-            after: float = 0,
-            before: float = 0,
             keep: bool = False,
         ) -> ParagraphStyle:
+            space = getattr(spacing, name)
             return ParagraphStyle(
                 name,
                 fontName=fonts.bold if bold else fonts.regular,
                 fontSize=size,
-                leading=size * leading,
+                leading=size * space.leading,
                 textColor=colors.HexColor(color),
-                spaceAfter=after,
-                spaceBefore=before,
+                spaceAfter=space.space_after,
+                spaceBefore=space.space_before,
                 keepWithNext=keep,
                 alignment=TA_LEFT,
             )
 
-        self.kicker = style("kicker", sizes.subheading, bold=True, color=palette.accent, after=4)
-        self.title = style("title", sizes.title, bold=True, leading=1.15, after=6)
-        self.focus = style("focus", sizes.subheading, color=palette.muted, after=14)
-        self.heading = style(
-            "heading", sizes.heading, bold=True, color=palette.accent, after=6, keep=True
-        )
-        self.subheading = style(
-            "subheading", sizes.subheading, bold=True, after=3, before=6, keep=True
-        )
-        self.body = style("body", sizes.body, after=3)
+        self.kicker = style("kicker", sizes.subheading, bold=True, color=palette.accent)
+        self.title = style("title", sizes.title, bold=True)
+        self.focus = style("focus", sizes.subheading, color=palette.muted)
+        self.heading = style("heading", sizes.heading, bold=True, color=palette.accent, keep=True)
+        self.subheading = style("subheading", sizes.subheading, bold=True, keep=True)
+        self.body = style("body", sizes.body)
         self.label = style("label", sizes.small, color=palette.muted)
         self.value = style("value", sizes.subheading)
-        self.cell = style("cell", sizes.body, leading=1.2)
-        self.cell_head = style("cell_head", sizes.small, bold=True, leading=1.2)
+        self.cell = style("cell", sizes.body)
+        self.cell_head = style("cell_head", sizes.small, bold=True)
         self.small = style("small", sizes.small, color=palette.muted)
 
 
@@ -385,7 +379,7 @@ class BookletRenderer:
             [Paragraph(markup(label), s.label), Paragraph(markup(one_line(value)), s.value)]
             for label, value in rows
         ]
-        label_w = 32 * MM
+        label_w = self.layout.tables.facts_label_width * MM
         table = Table(data, colWidths=[label_w, self.layout.frame_width - label_w], hAlign="LEFT")
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -461,9 +455,8 @@ class BookletRenderer:
                     ]
                 )
             width = self.layout.frame_width
-            table = Table(
-                rows, colWidths=[w * width for w in (0.24, 0.14, 0.1, 0.2, 0.32)], repeatRows=1
-            )
+            shares = self.layout.tables.overview_widths.model_dump().values()
+            table = Table(rows, colWidths=[w * width for w in shares], repeatRows=1)
             table.setStyle(self._table_style())
             story += [Paragraph(markup(title), s.subheading), table, Spacer(1, 4 * MM)]
         if self.plan.progression:
