@@ -2,7 +2,8 @@
 
 A layout states only what differs from the layout it extends (by default the built-in `base`):
 mappings merge key by key, lists and values replace. Every setting's type, limits and meaning are
-declared once here; the values of the defaults live in `layouts/base.yaml`.
+declared once: here, or for the brand and the paragraph and table styles in `brand` and `styles`;
+the values of the defaults live in `layouts/base.yaml`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pdfgen.io.reading import check_input, exists
 from pdfgen.io.validation import check_unknown_keys, closest, validate
 from pdfgen.io.yamldoc import Document, Path_, dotted, read_yaml
 from pdfgen.style.brand import Brand, resolve_brand
+from pdfgen.style.styles import Paragraphs, Tables
 
 MM = 72 / 25.4
 MIN_WRITE_HEIGHT_MM = 8.0
@@ -191,70 +193,6 @@ class Grid(_Strict):
         if "exercise" not in [c.field for c in columns]:
             raise ValueError("the grid needs an 'exercise' column.")
         return columns
-
-
-Leading = Annotated[float, Range(1, 3, whole=False)]
-Space = Annotated[float, Range(0, 72, whole=False)]  # points above or below a paragraph
-Share = Annotated[float, Range(0.05, 1, whole=False)]  # of the width between the margins
-
-
-class Spacing(_Strict):
-    """How a paragraph style spaces its lines, and itself from its neighbours."""
-
-    leading: Leading = Field(description="Line height, as a multiple of the type size.")
-    space_before: Space = Field(description="Space above the paragraph, points.")
-    space_after: Space = Field(description="Space below the paragraph, points.")
-
-
-class Paragraphs(_Strict):
-    """The spacing of the booklet's paragraph styles (reportlab's leading, spaceBefore and
-    spaceAfter); their type sizes are in `sizes`, their colours in `colors`."""
-
-    kicker: Spacing = Field(description="The line above the title on the cover.")
-    title: Spacing = Field(description="The program's name on the cover.")
-    focus: Spacing = Field(description="The plan's focus, under the title.")
-    heading: Spacing = Field(description="A section's or a week's heading.")
-    subheading: Spacing = Field(
-        description="A heading in a section: a session, an exercise, the chart."
-    )
-    body: Spacing = Field(description="Running text.")
-    label: Spacing = Field(description="A label of the cover's facts table.")
-    value: Spacing = Field(description="A value of the cover's facts table.")
-    cell: Spacing = Field(description="A cell of the overview's session tables.")
-    cell_head: Spacing = Field(description="A column heading of those tables.")
-    small: Spacing = Field(description="A week's start date and deload note.")
-
-
-class OverviewWidths(_Strict):
-    """The columns of the overview's session tables, as shares of the width between the
-    margins; together at most 1."""
-
-    exercise: Share
-    sets_reps: Share
-    rest: Share
-    load: Share
-    notes: Share
-
-    @model_validator(mode="after")
-    def _fit(self) -> OverviewWidths:
-        total = sum(self.model_dump().values())
-        # Decimal shares add up in binary with a rounding error (0.1 + 0.2 > 0.3).
-        if total > 1 + 1e-9:
-            raise ValueError(f"the columns' shares add up to {total:g}; at most 1 fits the page.")
-        return self
-
-
-class Tables(_Strict):
-    """The booklet's tables."""
-
-    facts_label_width: Annotated[float, Range(10, 80, whole=False)] = Field(
-        description="The labels' column of the cover's facts table (client, trainer, start "
-        "date, ...), millimetres."
-    )
-    overview_widths: OverviewWidths = Field(
-        description="The overview's session tables: each column's share of the width between "
-        "the margins."
-    )
 
 
 class Labels(_Strict):
