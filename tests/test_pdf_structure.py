@@ -21,9 +21,11 @@ from reportlab.platypus import PageBreak
 
 from pdfgen.compose.grid import column_widths, compose_day
 from pdfgen.plan.loading import load_plan
-from pdfgen.render.document import FOOTER_BAND, HEADER_BAND, BookletRenderer, BookletText
+from pdfgen.render.context import BookletText, Context
+from pdfgen.render.document import FOOTER_BAND, HEADER_BAND
 from pdfgen.render.flowables import DayFlowable
 from pdfgen.render.fonts import register
+from pdfgen.render.weeks import weeks
 from pdfgen.schedule.expand import Day, Schedule, Week, expand
 from pdfgen.style.layout import MM, PAGE_SIZES_MM, Layout, load_layout
 
@@ -229,8 +231,7 @@ def heading_blocks(schedule: Schedule, layout: Layout) -> list[float]:
     """The height of each week's heading block (its title, the start-date or deload line and the
     space below them), measured from the flowables the renderer puts before the first day."""
     fonts = register(layout.fonts)
-    details = BookletText()
-    story = BookletRenderer(schedule, layout, fonts, details).weeks()
+    story = weeks(Context.make(schedule, layout, fonts, BookletText()))
     blocks: list[float] = []
     in_heading = False
     for flowable in story:
