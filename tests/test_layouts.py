@@ -115,6 +115,21 @@ def test_page_size_overrides_the_layout(
     assert layout.grid.columns == load_layout(name).grid.columns
 
 
+def test_a_layout_changes_one_spacing_and_keeps_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "airy.yaml"
+    path.write_text(
+        "paragraphs:\n  body: {space_after: 5}\ntables:\n  overview_widths: {notes: 0.3}\n",
+        encoding="utf-8",
+    )
+    base, airy = load_layout(), load_layout(path)
+    assert airy.paragraphs.body.space_after == 5
+    assert airy.paragraphs.body.leading == base.paragraphs.body.leading
+    assert airy.paragraphs.model_copy(update={"body": base.paragraphs.body}) == base.paragraphs
+    assert airy.tables.overview_widths.notes == 0.3
+    assert airy.tables.overview_widths.exercise == base.tables.overview_widths.exercise
+    assert airy.tables.facts_label_width == base.tables.facts_label_width
+
+
 def test_an_unknown_page_size_is_refused() -> None:
     with pytest.raises(InputError) as exc:
         load_layout(page_size="a3")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -20,9 +21,11 @@ from reportlab.platypus import PageBreak
 
 from pdfgen.compose.grid import column_widths, compose_day
 from pdfgen.plan.loading import load_plan
-from pdfgen.render.document import FOOTER_BAND, HEADER_BAND, BookletRenderer, BookletText
+from pdfgen.render.context import BookletText, Context
+from pdfgen.render.document import FOOTER_BAND, HEADER_BAND
 from pdfgen.render.flowables import DayFlowable
 from pdfgen.render.fonts import register
+from pdfgen.render.weeks import weeks
 from pdfgen.schedule.expand import Day, Schedule, Week, expand
 from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
@@ -230,8 +233,7 @@ def heading_blocks(schedule: Schedule, layout: Layout) -> list[float]:
     """The height of each week's heading block (its title, the start-date or deload line and the
     space below them), measured from the flowables the renderer puts before the first day."""
     fonts = register(layout.fonts)
-    details = BookletText()
-    story = BookletRenderer(schedule, layout, fonts, details).weeks()
+    story = weeks(Context.make(schedule, layout, fonts, BookletText()))
     blocks: list[float] = []
     in_heading = False
     for flowable in story:
@@ -397,6 +399,24 @@ def test_outline_entries_point_at_their_headings(a4: Booklet, schedule: Schedule
 def test_cover_shows_program_under_its_kicker(a4: Booklet) -> None:
     top = [line.text for line in a4.body(0)][:2]
     assert top == ["TRAINING BOOKLET", PROGRAM]
+
+
+def test_table_widths_come_from_the_layout(render: Callable[..., bytes], tmp_path: Path) -> None:
+    """The cover's facts and the overview's columns stand where the layout's `tables` put them."""
+    path = tmp_path / "wide-labels.yaml"
+    path.write_text(
+        "tables:\n  facts_label_width: 50\n  overview_widths: {exercise: 0.3, notes: 0.26}\n",
+        encoding="utf-8",
+    )
+    layout = load_layout(path)
+    booklet = Booklet(render("upper-back", client=CLIENT, layout=str(path)), layout)
+    left = layout.page.margins.left * MM
+    (client,) = [line for line in booklet.body(0) if line.text == CLIENT]
+    assert client.x == pytest.approx(left + 50 * MM)
+    heads = {line.text: line.x for line in booklet.body(booklet.page_of("Program at a glance"))}
+    padding = 6  # reportlab's default left padding in a table's cell
+    for head, share in [("Sets × reps", 0.3), ("Rest", 0.3 + 0.14), ("Notes", 1 - 0.26)]:
+        assert heads[head] == pytest.approx(left + share * layout.frame_width + padding), head
 
 
 # -- metadata -----------------------------------------------------------------------------------

@@ -209,10 +209,10 @@ def predicted_week_pages(schedule: Any, layout: Any, fonts: Any) -> list[list[li
     day) printed on it, top to bottom."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from pdfgen.render.document import _Styles
+    from pdfgen.render.styles import Styles
 
     assert layout.page.columns == 1, "the predictor knows one-column pages"
-    styles = _Styles(layout, fonts)
+    styles = Styles.of(layout, fonts)
     margins, labels = layout.page.margins, layout.labels
     frame = layout.page_size[1] - (margins.top + margins.bottom) * MM - HEADER_BAND - FOOTER_BAND
     width = layout.frame_width

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import CoreSchema, core_schema
 
 from pdfgen.errors import shown
@@ -73,3 +73,10 @@ Name = Annotated[str, text(80), Field(max_length=80)]
 Label = Annotated[str, text(200, allow_empty=True), Field(max_length=200)]
 Note = Annotated[str, text(300), Field(max_length=300)]
 Paragraph = Annotated[str, text(1000), Field(max_length=1000)]
+
+
+class Strict(BaseModel):
+    """The base of every model of a file pdfgen reads: an unknown key is an error (a typo must
+    not be silently ignored), and a value read stays as read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

@@ -14,9 +14,7 @@ from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     PlainSerializer,
     PlainValidator,
@@ -28,7 +26,7 @@ from pydantic import (
 )
 
 from pdfgen.errors import Ask, Problem, shown
-from pdfgen.io.fields import Name, Note, Paragraph, Range, text
+from pdfgen.io.fields import Name, Note, Paragraph, Range, Strict, text
 from pdfgen.io.yamldoc import Document, dotted
 from pdfgen.plan.limits import (
     MAX_EXERCISES_PER_SESSION,
@@ -123,11 +121,7 @@ def _http_url(value: Any) -> str:
 Url = Annotated[str, PlainValidator(_http_url), WithJsonSchema({"type": "string", "format": "uri"})]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ExerciseEntry(_Strict):
+class ExerciseEntry(Strict):
     """An exercise as a plan's `exercises:` states it: a new exercise (which needs a `name`), or
     the fields that change in a library exercise of the same id."""
 
@@ -187,7 +181,7 @@ LoadStep = Annotated[
 Fraction = Annotated[float, Range(0.1, 1.0, whole=False)]
 
 
-class SetsRule(_Strict):
+class SetsRule(Strict):
     """Add sets as the weeks go by."""
 
     add: Annotated[int, Range(1, 5)] = Field(default=1, description="Sets to add each time.")
@@ -195,7 +189,7 @@ class SetsRule(_Strict):
     max: Annotated[int, Range(1, MAX_SETS)] = Field(description="Never more sets than this.")
 
 
-class Deload(_Strict):
+class Deload(Strict):
     """A lighter week at a regular interval."""
 
     every: Annotated[int, Range(2, MAX_WEEKS)] = Field(description="Every this many weeks.")
@@ -203,7 +197,7 @@ class Deload(_Strict):
     load: Fraction = Field(default=1.0, description="Share of the last week's load.")
 
 
-class Progression(_Strict):
+class Progression(Strict):
     """How targets change week by week; on the plan (for every exercise) or on one exercise,
     whose keys override the plan's."""
 
@@ -232,7 +226,7 @@ def _digits(value: Any) -> Any:
 WeekNumber = Annotated[int, Range(1, MAX_WEEKS), BeforeValidator(_digits)]
 
 
-class WeekChange(_Strict):
+class WeekChange(Strict):
     """What one week of an exercise does differently; wins over the progression rules."""
 
     sets: Annotated[int, Range(1, MAX_SETS)] | None = None
@@ -241,7 +235,7 @@ class WeekChange(_Strict):
     notes: Note | None = None
 
 
-class Warmup(_Strict):
+class Warmup(Strict):
     """Warm-up sets: printed before the work sets, not counted as work."""
 
     sets: Annotated[int, Range(1, 5)]
@@ -251,7 +245,7 @@ class Warmup(_Strict):
     )
 
 
-class Rounding(_Strict):
+class Rounding(Strict):
     """Loads are rounded to a multiple of these: two of the smallest plates."""
 
     kg: Annotated[float, Range(0.1, 20, whole=False)] = 2.5
@@ -273,7 +267,7 @@ def _superset(value: str) -> str:
     return value
 
 
-class Prescription(_Strict):
+class Prescription(Strict):
     """One exercise in a session: what to do and how much."""
 
     exercise: Name = Field(description="An id, name or alias from the exercise library.")
@@ -322,7 +316,7 @@ class Prescription(_Strict):
         return self
 
 
-class Session(_Strict):
+class Session(Strict):
     """A training day's program."""
 
     name: Name
@@ -340,7 +334,7 @@ class Session(_Strict):
         return exercises
 
 
-class Plan(_Strict):
+class Plan(Strict):
     """A training plan.
 
     After loading, every `Prescription.exercise` is the id of an exercise in `used_exercises`:

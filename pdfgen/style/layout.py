@@ -1,7 +1,8 @@
 """Page layouts as data: the schema of a layout file.
 
-Every setting's type, limits and meaning are declared once here; the values of the defaults live
-in `layouts/base.yaml`, and `pdfgen.style.loading` reads a layout with its `extends` chain.
+Every setting's type, limits and meaning are declared once: here, or for the paragraph and table
+styles in `pdfgen.style.styles`; the values of the defaults live in `layouts/base.yaml`, and
+`pdfgen.style.loading` reads a layout with its `extends` chain.
 """
 
 from __future__ import annotations
@@ -12,17 +13,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     PrivateAttr,
     field_validator,
     model_validator,
 )
 
-from pdfgen.io.fields import Label, Name, Range, text
+from pdfgen.io.fields import Label, Name, Range, Strict, text
 from pdfgen.style.color import hex_color
 from pdfgen.style.logo import Logo
+from pdfgen.style.styles import Paragraphs, Tables
 from pdfgen.units import MM, PAPER_SIZES_MM, PaperSize
 
 MIN_WRITE_HEIGHT_MM = 8.0
@@ -48,11 +48,7 @@ GridField = Literal["exercise", "set", "target", "load", "rest", "weight", "reps
 Section = Literal["cover", "overview", "guide", "weeks", "notes"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Margins(_Strict):
+class Margins(Strict):
     """Page margins in millimetres; at least 10 so that home printers do not clip."""
 
     top: Margin
@@ -61,7 +57,7 @@ class Margins(_Strict):
     left: Margin
 
 
-class Page(_Strict):
+class Page(Strict):
     """Paper and margins."""
 
     size: PaperSize | tuple[Mm, Mm] = Field(
@@ -85,7 +81,7 @@ class Page(_Strict):
         return width, height
 
 
-class Fonts(_Strict):
+class Fonts(Strict):
     """Fonts: a bundled name (DejaVuSans, DejaVuSans-Bold) or a .ttf path relative to the
     layout file."""
 
@@ -93,7 +89,7 @@ class Fonts(_Strict):
     bold: Name
 
 
-class Colors(_Strict):
+class Colors(Strict):
     """Colours as '#rrggbb'. Colour decorates; nothing is told by colour alone."""
 
     text: HexColor
@@ -105,7 +101,7 @@ class Colors(_Strict):
     header_text: HexColor
 
 
-class Sizes(_Strict):
+class Sizes(Strict):
     """Type sizes in points."""
 
     title: Points
@@ -116,7 +112,7 @@ class Sizes(_Strict):
     grid: Points
 
 
-class GridColumn(_Strict):
+class GridColumn(Strict):
     """A column of a training day's log grid."""
 
     field: GridField = Field(
@@ -150,7 +146,7 @@ class GridColumn(_Strict):
         return self
 
 
-class Grid(_Strict):
+class Grid(Strict):
     """The log grid of a training day."""
 
     row_height: Annotated[float, Range(MIN_WRITE_HEIGHT_MM, 40, whole=False)] = Field(
@@ -176,7 +172,7 @@ class Grid(_Strict):
         return columns
 
 
-class Labels(_Strict):
+class Labels(Strict):
     """Every printed word, so that a translation is a layout file. `{name}` places a value."""
 
     cover_kicker: LabelText
@@ -328,7 +324,7 @@ LogoPath = Annotated[str, text(500), Field(max_length=500)]
 Contact = Annotated[str, text(120), Field(max_length=120), AfterValidator(_one_line)]
 
 
-class Brand(_Strict):
+class Brand(Strict):
     """The trainer's logo, contact line and colour; each is optional."""
 
     logo: LogoPath | None = Field(
@@ -350,7 +346,7 @@ class Brand(_Strict):
     _image: Logo | None = PrivateAttr(default=None)
 
 
-class Layout(_Strict):
+class Layout(Strict):
     """A complete page layout."""
 
     page: Page
@@ -359,6 +355,8 @@ class Layout(_Strict):
     sizes: Sizes
     sections: list[Section] = Field(min_length=1, max_length=5)
     grid: Grid
+    paragraphs: Paragraphs
+    tables: Tables
     date_format: Annotated[str, text(40), AfterValidator(_date_format)] = Field(
         description="strftime format of printed dates, e.g. '%a %-d %b %Y' (Mon 4 Jan 2027) or "
         f"'%Y-%m-%d'; a date may print at most {MAX_DATE_CHARS} characters."
