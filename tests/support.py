@@ -14,6 +14,28 @@ import pikepdf
 import pypdfium2
 import pytest
 
+from pdfgen.compose.words import Words
+from pdfgen.schedule.expand import SetTarget
+
+
+@cache
+def words(units: str = "kg") -> Words:
+    """The base layout's words: how the page prints a schedule's numbers."""
+    from pdfgen.style.loading import load_layout
+
+    return Words(load_layout().labels, units)
+
+
+def printed_load(target: SetTarget, units: str = "kg") -> str:
+    """A set's load as the base layout prints it: "42.5 kg", "+5 kg", "90%" or ""."""
+    return words(units).load(target.load)
+
+
+def set_label(target: SetTarget) -> str:
+    """A set's number as the base layout prints it: "1", "W1"."""
+    return words().set_label(target)
+
+
 # The smallest valid plan: one session, one exercise.
 MINIMAL_PLAN = """\
 program: Upper back

@@ -38,6 +38,7 @@ from support import console_script, fill_form
 import pdfgen
 from pdfgen.app.booklet import render_pdf
 from pdfgen.cli import cli
+from pdfgen.compose.fieldnames import set_key
 from pdfgen.compose.grid import DayGrid, Measure, Rect, compose_day
 from pdfgen.errors import InputError
 from pdfgen.logbook.readlog import LoggedSet, read_log
@@ -220,7 +221,7 @@ def all_days(schedule: Schedule, weeks: tuple[int, ...] | None = None) -> list[D
 def expected_set_names(days: list[Day]) -> set[str]:
     """Names for every set, worked out from the schedule (no exercise twice in a day here)."""
     return {
-        f"w{day.week:02d}_d{day.day}_{entry.exercise_id}_s{target.label.lower()}_{role}"
+        f"w{day.week:02d}_d{day.day}_{entry.exercise_id}_{set_key(target)}_{role}"
         for day in days
         for entry in day.entries
         for target in entry.sets

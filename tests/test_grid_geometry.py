@@ -292,7 +292,7 @@ def test_any_name_and_set_count_keeps_the_rules(layout: Layout, name: str, sets:
     entry = dataclasses.replace(
         entry,
         exercise=entry.exercise.model_copy(update={"name": name}),
-        sets=tuple(dataclasses.replace(entry.sets[0], label=str(n)) for n in range(1, sets + 1)),
+        sets=tuple(dataclasses.replace(entry.sets[0], number=n) for n in range(1, sets + 1)),
     )
     day = dataclasses.replace(base, entries=(entry, *base.entries[1:]))
     grid = compose(day, layout, fake_measure)

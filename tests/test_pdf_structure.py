@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
+from support import printed_load
 
 from pdfgen.compose.grid import column_widths, compose_day
 from pdfgen.plan.loading import load_plan
@@ -144,7 +145,7 @@ def targets(days: tuple[Day, ...] | list[Day]) -> list[str]:
 
 def loads(days: tuple[Day, ...] | list[Day]) -> list[str]:
     """Every set's printed load on these days (sets without one print nothing)."""
-    return [s.load for day in days for entry in day.entries for s in entry.sets if s.load]
+    return [printed_load(s) for day in days for entry in day.entries for s in entry.sets if s.load]
 
 
 def week_heading(schedule: Schedule, week: Week, layout: Layout) -> str:

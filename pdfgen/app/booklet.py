@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from pdfgen.compose.text import bytes_at_most, missing_characters, without_invisibles
+from pdfgen.compose.text import bytes_at_most, without_invisibles
 from pdfgen.errors import InputError, Problem
 from pdfgen.io.resources import builtin_layouts
 from pdfgen.io.writing import check_destination, write_atomic, write_stream
@@ -169,9 +169,7 @@ def _produce(
     if isinstance(out, str | Path):
         check_destination(out, force=force)  # before the work, not only after it
     fonts = register(layout.fonts)
-    warnings = glyph_warnings(
-        schedule.plan, layout, fonts, options.client, options.trainer, options.notes
-    )
+    fonts.forget()
     data, pages = render_pdf(
         schedule,
         layout,
@@ -183,6 +181,7 @@ def _produce(
         fillable=form.fillable,
         field_prefix=form.prefix,
     )
+    warnings = glyph_warnings(fonts.missing())
     if form.impose:
         from pdfgen.pdf.impose import impose
 
@@ -271,9 +270,9 @@ def branded(layout: Layout, logo: str | Path | None, color: str | None) -> Layou
     return with_brand(layout, logo=Path(logo) if logo else None, color=color or None)
 
 
-def glyph_warnings(plan: Plan, layout: Layout, fonts: FontSet, *names: str) -> tuple[str, ...]:
-    """A warning naming each character the font cannot draw (it would print as a box)."""
-    missing = missing_characters([*names, *printed_texts(plan, layout)], fonts.has_glyph)
+def glyph_warnings(missing: list[str]) -> tuple[str, ...]:
+    """A warning naming each character the font could not draw (it printed as a box)."""
+    missing = [c for c in missing if not c.isspace()]
     if not missing:
         return ()
     listed = ", ".join(
@@ -281,27 +280,6 @@ def glyph_warnings(plan: Plan, layout: Layout, fonts: FontSet, *names: str) -> t
     )
     more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
     return (f"the font has no glyph for {listed}{more}; these print as empty boxes.",)
-
-
-def printed_texts(plan: Plan, layout: Layout) -> list[str]:
-    """Every text of the plan and layout that can reach the page (not aliases, ids or links)."""
-    texts = [plan.program, plan.focus or "", plan.summary or ""]
-    for session in plan.sessions:
-        texts.append(session.name)
-        for item in session.exercises:
-            texts += [item.rest or "", item.load or "", item.notes or "", item.tempo or ""]
-            texts += [change.notes or "" for change in item.weeks.values()]
-            texts += [change.load or "" for change in item.weeks.values()]
-            texts.append(item.warmup.load or "" if item.warmup else "")
-    for exercise in plan.used_exercises.values():
-        texts += [exercise.name, exercise.area or "", exercise.summary or "", exercise.setup or ""]
-        texts += [exercise.safety or "", *exercise.muscles, *exercise.equipment]
-        texts += [*exercise.steps, *exercise.cues, *exercise.mistakes]
-    labels = layout.labels.model_dump().values()
-    texts += [text for value in labels for text in (value if isinstance(value, list) else [value])]
-    texts += [column.label for column in layout.grid.columns]
-    texts.append(layout.brand.contact or "")
-    return texts
 
 
 def default_output_name(plan_source: str | Path, client: str = "", kind: str = "") -> str:

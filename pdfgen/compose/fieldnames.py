@@ -17,13 +17,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from pdfgen.compose.words import Words
 from pdfgen.schedule.expand import Day, Entry, SetTarget
 
 RECORD_VERSION = 1
 INFO = "info"
 BOOKLET_NOTES = "notes"  # the notes page at the end of a booklet
-# What a client writes per set, per day and per week; a layout's grid column names the first.
-SET_ROLES = ("weight", "reps", "done", "notes")
 DAY_ROLES = {"date": "date", "effort": "rpe", "day_notes": "notes"}
 _PREFIX = re.compile(r"^[a-z0-9-]{1,40}$")
 
@@ -52,13 +51,14 @@ def day_key(week: int, day: int) -> str:
     return f"w{week:02d}_d{day}"
 
 
-def set_key(label: str) -> str:
+def set_key(target: SetTarget) -> str:
     """A set's part of a field name: `s1`, or `sw1` for the first warm-up set.
 
-    >>> set_key("3"), set_key("W1")
+    >>> from pdfgen.plan.reps import parse_reps
+    >>> set_key(SetTarget(3, parse_reps(8))), set_key(SetTarget(1, parse_reps(8), warmup=True))
     ('s3', 'sw1')
     """
-    return f"s{label.lower()}"
+    return f"s{'w' if target.warmup else ''}{target.number}"
 
 
 def entry_keys(day: Day) -> dict[int, str]:
@@ -78,10 +78,10 @@ def set_field(day: Day, exercise: str, target: SetTarget, role: str) -> str:
     """The name of one set's field.
 
     >>> from types import SimpleNamespace as NS
-    >>> set_field(NS(week=3, day=2), "pull-up", NS(label="1"), "weight")
+    >>> set_field(NS(week=3, day=2), "pull-up", NS(number=1, warmup=False), "weight")
     'w03_d2_pull-up_s1_weight'
     """
-    return f"{day_key(day.week, day.day)}_{exercise}_{set_key(target.label)}_{role}"
+    return f"{day_key(day.week, day.day)}_{exercise}_{set_key(target)}_{role}"
 
 
 def day_field(day: Day, role: str) -> str:
@@ -98,9 +98,9 @@ def week_field(week: int) -> str:
     return f"w{week:02d}_notes"
 
 
-def day_record(day: Day, units: str, program: str = "", client: str = "") -> str:
+def day_record(day: Day, words: Words, program: str = "", client: str = "") -> str:
     """What was printed for a day, as the JSON stored in its hidden field (ASCII only, so it
-    survives any PDF string encoding)."""
+    survives any PDF string encoding): the targets as the page says them."""
     keys = entry_keys(day)
     record: dict[str, Any] = {
         "pdfgen": RECORD_VERSION,
@@ -110,9 +110,9 @@ def day_record(day: Day, units: str, program: str = "", client: str = "") -> str
         "day": day.day,
         "session": day.session.name,
         "date": day.date.isoformat() if day.date else "",
-        "units": units,
+        "units": words.units,
         "sets": [
-            _set_record(entry, keys[id(entry.prescription)], t)
+            _set_record(entry, keys[id(entry.prescription)], t, words)
             for entry in day.entries
             for t in entry.sets
         ],
@@ -120,16 +120,16 @@ def day_record(day: Day, units: str, program: str = "", client: str = "") -> str
     return json.dumps(record, ensure_ascii=True, separators=(",", ":"))
 
 
-def _set_record(entry: Entry, key: str, target: SetTarget) -> dict[str, Any]:
+def _set_record(entry: Entry, key: str, target: SetTarget, words: Words) -> dict[str, Any]:
     return {
-        "key": f"{key}_{set_key(target.label)}",
+        "key": f"{key}_{set_key(target)}",
         "exercise": entry.exercise.name,
         "exercise_id": entry.exercise_id,
-        "set": target.label,
+        "set": words.set_label(target),
         "warmup": target.warmup,
         "deload": entry.deload,
-        "target_reps": str(target.reps),
-        "target_load": target.load or entry.load_note,
+        "target_reps": words.reps(target.reps),
+        "target_load": words.load(target.load) or entry.load_note,
     }
 
 

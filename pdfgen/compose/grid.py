@@ -13,6 +13,7 @@ from typing import Literal
 
 from pdfgen.compose.fieldnames import day_field, entry_keys, set_field
 from pdfgen.compose.text import fit_lines
+from pdfgen.compose.words import Words
 from pdfgen.schedule.expand import Day, Entry, SetTarget
 from pdfgen.style.layout import TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
 from pdfgen.units import MM
@@ -96,7 +97,7 @@ def compose_day(
     continued: bool = False,
 ) -> DayGrid:
     """Lay out one training day (or, when it must split, some of its exercises)."""
-    box = _Box(layout, width, measure, day)
+    box = _Box(layout, width, measure, day, Words(layout.labels, units, layout.date_format))
     box.title_bar(day, continued)
     widths = column_widths(layout.grid.columns, width)
     xs = [sum(widths[:i]) for i in range(len(widths))]
@@ -141,8 +142,11 @@ def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
 class _Box:
     """A grid being composed from the top down: boxes, text runs, and how far down it is."""
 
-    def __init__(self, layout: Layout, width: float, measure: Measure, day: Day) -> None:
+    def __init__(
+        self, layout: Layout, width: float, measure: Measure, day: Day, words: Words
+    ) -> None:
         self.layout, self.width, self.measure, self.day = layout, width, measure, day
+        self.words = words
         self.keys = entry_keys(day)
         self.rects: list[Rect] = []
         self.runs: list[Run] = []
@@ -186,7 +190,7 @@ class _Box:
                 color="header_text",
             )
         )
-        date_text = day.date.strftime(self.layout.date_format) if day.date else ""
+        date_text = self.words.date(day.date) if day.date else ""
         self.rects.append(
             Rect(
                 width - date_w,
@@ -238,7 +242,9 @@ class _Box:
         for column, x, w in zip(self.layout.grid.columns, xs, widths, strict=True):
             if column.field == "exercise":
                 self.rects.append(Rect(x, self.y, w, block_h, role="exercise"))
-                self.runs += _exercise_text(entry, self.layout, x, self.y, w, block_h, self.measure)
+                self.runs += _exercise_text(
+                    entry, self.layout, self.words, x, self.y, w, block_h, self.measure
+                )
                 continue
             write = column.field in WRITE_FIELDS
             key = self.keys[id(entry.prescription)]
@@ -260,7 +266,7 @@ class _Box:
                         name=name,
                     )
                 )
-                value = _cell_value(column.field, entry, target)
+                value = _cell_value(column.field, entry, target, self.words)
                 if value:
                     # Warm-up rows print lighter: they are not work sets.
                     color: ColorRole = "muted" if target.warmup else "text"
@@ -325,39 +331,42 @@ class _Box:
         self.y += height
 
 
-def _cell_value(field: str, entry: Entry, target: SetTarget) -> str:
-    values = {
-        "set": target.label,
-        "target": str(target.reps),
-        "load": target.load,
-        "rest": entry.prescription.rest or "",
-    }
-    return values.get(field, "")
+def _cell_value(field: str, entry: Entry, target: SetTarget, words: Words) -> str:
+    if field == "set":
+        return words.set_label(target)
+    if field == "target":
+        return words.reps(target.reps)
+    if field == "load":
+        return words.load(target.load)
+    if field == "rest":
+        return entry.prescription.rest or ""
+    return ""
 
 
-def _details(entry: Entry, layout: Layout) -> str:
+def _details(entry: Entry, layout: Layout, words: Words) -> str:
     """What a trainer wrote besides sets and reps, on one line under the exercise's name."""
-    item, labels = entry.prescription, layout.labels
-    details = [
-        f"{labels.rest} {item.rest}" if item.rest else "",
-        f"{labels.tempo} {item.tempo}" if item.tempo else "",
-        f"RPE {item.rpe:g}" if item.rpe is not None else "",
-        f"RIR {item.rir}" if item.rir is not None else "",
-    ]
-    details.append(entry.load_note)
+    item = entry.prescription
+    details = [words.rest(item), words.tempo(item), words.effort(item), entry.load_note]
     if not any(c.field == "load" for c in layout.grid.columns) and entry.work_sets:
-        details.append(entry.work_sets[0].load)
+        details.append(words.load(entry.work_sets[0].load))
     if entry.notes:
         details.append(entry.notes)
     return " · ".join(d for d in details if d)
 
 
 def _exercise_text(
-    entry: Entry, layout: Layout, x: float, y: float, w: float, h: float, measure: Measure
+    entry: Entry,
+    layout: Layout,
+    words: Words,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    measure: Measure,
 ) -> list[Run]:
     sizes = layout.sizes
     inner = w - 2 * PAD
-    detail = _details(entry, layout)
+    detail = _details(entry, layout, words)
     name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
     name_leading = sizes.grid * 1.2
     small_leading = sizes.small * 1.25

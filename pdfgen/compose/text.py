@@ -121,18 +121,6 @@ def _with_ellipsis(line: str, width: float, measure: Measure) -> str:
     return line.rstrip() + ELLIPSIS
 
 
-def missing_characters(texts: list[str], has_glyph: Callable[[int], bool]) -> list[str]:
-    """The characters of `texts` that the font cannot draw, each once, in order of appearance.
-
-    >>> missing_characters(["Łukasz 💪", "Zoë"], lambda cp: cp < 0x2000)
-    ['💪']
-    """
-    printed = clean("\n".join(texts))
-    # Each distinct character is looked up once; only the few missing ones are then ordered.
-    missing = {c for c in set(printed) if not c.isspace() and not has_glyph(ord(c))}
-    return sorted(missing, key=printed.index)
-
-
 def spreadsheet_safe(text: str) -> str:
     """A CSV cell that a spreadsheet shows as text: a client's `=...` must not run as a formula
     when the trainer opens the file.

@@ -4,10 +4,12 @@ once per booklet (fonts, styles, the logo, the room in a frame)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from pdfgen.compose.words import Words
 from pdfgen.plan.model import Plan
 from pdfgen.render.fonts import FontSet
 from pdfgen.render.marks import image_reader
@@ -90,6 +92,11 @@ class Context:
     @property
     def plan(self) -> Plan:
         return self.schedule.plan
+
+    @cached_property
+    def words(self) -> Words:
+        """The layout's labels applied to this booklet's numbers, in the client's units."""
+        return Words(self.layout.labels, self.schedule.units, self.layout.date_format)
 
     @property
     def frame_height(self) -> float:

@@ -24,7 +24,7 @@ def cover(ctx: Context) -> list[Flowable]:
     ]
     if plan.focus:
         story.append(Paragraph(markup(plan.focus), s.focus))
-    start = sched.start.strftime(ctx.layout.date_format) if sched.start else ""
+    start = ctx.words.date(sched.start) if sched.start else ""
     length = labels.length_value.format(
         weeks=counted(labels.weeks_one, labels.weeks_many, sched.total_weeks),
         days=counted(labels.days_one, labels.days_many, sched.days_per_week),

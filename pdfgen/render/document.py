@@ -85,9 +85,7 @@ class BookletRenderer:
         rl_config.useA85 = 0  # plain binary streams: smaller files, and faster
         ctx = self.context
         layout, plan = ctx.layout, ctx.plan
-        subject = f"{plan.program}: {ctx.schedule.total_weeks}-week training booklet"
-        if ctx.details.client:
-            subject += f" for {ctx.details.client}"
+        subject = ctx.words.subject(plan.program, ctx.schedule.total_weeks, ctx.details.client)
         doc = BaseDocTemplate(
             out,
             pagesize=layout.page_size,

@@ -11,7 +11,6 @@ from pdfgen.render.chart import block_chart
 from pdfgen.render.context import Context
 from pdfgen.render.flowables import OutlineMark
 from pdfgen.schedule.expand import session_letter, superset_labels
-from pdfgen.schedule.progression import describe_progression
 from pdfgen.units import MM
 
 
@@ -32,7 +31,7 @@ def overview(ctx: Context) -> list[Flowable]:
         story += [Paragraph(markup(title), s.subheading), _session(ctx, index, session)]
         story.append(Spacer(1, 4 * MM))
     if ctx.plan.progression:
-        text = f"{labels.progression}: {describe_progression(ctx.plan.progression)}"
+        text = f"{labels.progression}: {ctx.words.progression(ctx.plan.progression)}"
         story.append(Paragraph(markup(text), s.body))
     return [*story, Spacer(1, 4 * MM), _chart(ctx)]
 
@@ -48,15 +47,12 @@ def _session(ctx: Context, index: int, session: Session) -> Table:
     ):
         exercise = ctx.plan.exercise(item)
         name = f"{label} · {exercise.name}" if label else exercise.name
-        target = f"{item.sets} × {item.reps}"
-        if item.warmup:
-            target += f" + {item.warmup.sets} {labels.warmup}"
         rows.append(
             [
                 Paragraph(f"<b>{markup(name)}</b>", s.cell),
-                Paragraph(markup(target), s.cell),
+                Paragraph(markup(ctx.words.sets_and_reps(item)), s.cell),
                 Paragraph(markup(item.rest or ""), s.cell),
-                Paragraph(markup(ctx.schedule.starting_load(index, position)), s.cell),
+                Paragraph(markup(_starting_load(ctx, index, position)), s.cell),
                 Paragraph(markup(_notes(ctx, item)), s.cell),
             ]
         )
@@ -87,21 +83,30 @@ def _chart(ctx: Context) -> Flowable:
     )
 
 
+def _starting_load(ctx: Context, session: int, position: int) -> str:
+    """An exercise's load the first time it is trained: the weight in the client's units, or
+    the plan's words for it."""
+    entry = ctx.schedule.first_time(session, position)
+    if entry is None:
+        return ""
+    weights = [ctx.words.load(s.load) for s in entry.work_sets if s.load]
+    return entry.load_note or (weights[0] if weights else "")
+
+
 def _own_progression(ctx: Context, item: Prescription) -> str:
     """How this exercise progresses, where it differs from the plan (said once below)."""
     assert item.progression is not None
     rules = item.progression.over(ctx.plan.progression)
     if "deload" not in item.progression.model_fields_set:
         rules = rules.model_copy(update={"deload": None})
-    return describe_progression(rules, item.reps)
+    return ctx.words.progression(rules, item.reps)
 
 
 def _notes(ctx: Context, item: Prescription) -> str:
     """The overview's notes: effort and tempo targets, the trainer's note, own progression."""
     parts = [
-        f"{ctx.layout.labels.tempo} {item.tempo}" if item.tempo else "",
-        f"RPE {item.rpe:g}" if item.rpe is not None else "",
-        f"RIR {item.rir}" if item.rir is not None else "",
+        ctx.words.tempo(item),
+        ctx.words.effort(item),
         item.notes or "",
         f"{ctx.layout.labels.progression}: {_own_progression(ctx, item)}"
         if item.progression

@@ -74,7 +74,7 @@ def _heading(ctx: Context, week: Week) -> list[Flowable]:
     ]
     notes = []
     if week.start:
-        notes.append(labels.week_start.format(date=week.start.strftime(layout.date_format)))
+        notes.append(labels.week_start.format(date=ctx.words.date(week.start)))
     if week.deload:
         notes.append(labels.deload_week)
     if notes:

@@ -25,6 +25,7 @@ from pdfgen.compose.fieldnames import (
 )
 from pdfgen.compose.grid import DayGrid, Rect
 from pdfgen.compose.text import clean
+from pdfgen.compose.words import Words
 from pdfgen.schedule.expand import Day
 from pdfgen.style.layout import Layout
 
@@ -42,7 +43,8 @@ class FieldMaker:
         self, layout: Layout, units: str, *, prefix: str = "", program: str = "", client: str = ""
     ) -> None:
         self.prefix = f"{check_prefix(prefix)}_" if prefix else ""
-        self.units, self.program, self.client = units, program, client
+        self.words = Words(layout.labels, units, layout.date_format)
+        self.program, self.client = program, client
         self.size = layout.sizes.grid
         self.text_color = colors.HexColor(layout.colors.text)
         labels = layout.labels
@@ -54,13 +56,13 @@ class FieldMaker:
 
     def day(self, canv: Canvas, grid: DayGrid, day: Day, continued: bool) -> None:
         """The fields of a day's grid (as drawn at the canvas's current origin)."""
-        names = _exercise_names(day)
+        names = _exercise_names(day, self.words)
         for rect in grid.rects:
             if rect.write and rect.name:
                 self.blank(canv, rect, grid.height, self._tooltip(day, rect, names))
         if not continued:
             self.record(
-                canv, day_field(day, INFO), day_record(day, self.units, self.program, self.client)
+                canv, day_field(day, INFO), day_record(day, self.words, self.program, self.client)
             )
 
     def blank(self, canv: Canvas, rect: Rect, height: float, tooltip: str = "") -> None:
@@ -171,12 +173,12 @@ def _remembered(make: Callable[..., Any]) -> Callable[..., Any]:
     return remembered
 
 
-def _exercise_names(day: Day) -> dict[str, str]:
+def _exercise_names(day: Day, words: Words) -> dict[str, str]:
     """Each set's exercise name and set label, by the stem of its fields (`w03_d2_pull-up_s1`)."""
     keys = entry_keys(day)
     return {
         set_field(day, keys[id(entry.prescription)], target, "")[:-1]: (
-            f"{entry.exercise.name} · {target.label}"
+            f"{entry.exercise.name} · {words.set_label(target)}"
         )
         for entry in day.entries
         for target in entry.sets

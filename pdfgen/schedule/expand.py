@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pdfgen.errors import InputError, Problem
 from pdfgen.plan.client import ClientOptions, block_too_late, check_options
 from pdfgen.plan.limits import WEEKDAYS, Weekday
-from pdfgen.plan.loads import Load, format_weight, parse_load, round_to
+from pdfgen.plan.loads import Load, parse_load, round_to
 from pdfgen.plan.model import (
     Exercise,
     Plan,
@@ -30,12 +30,25 @@ from pdfgen.units import Unit, convert
 
 
 @dataclass(frozen=True)
+class LoadTarget:
+    """A set's load, as numbers. A weight in the client's units (rounded to what the gym can
+    load); or, on a load the plan describes in words ("bodyweight"), what its load steps add to
+    it, in the client's units or as a percentage, or in a deload the share of it to use."""
+
+    weight: float | None = None
+    added: float | None = None
+    added_percent: float | None = None
+    share: float | None = None
+    words: str = ""  # a set's load as the plan describes it ("empty bar"), printed as written
+
+
+@dataclass(frozen=True)
 class SetTarget:
     """One row of a day's grid: a warm-up or work set and what to aim for."""
 
-    label: str  # "1", "2", ... or "W1" for a warm-up set
+    number: int  # 1, 2, ... counted apart for warm-up and work sets
     reps: RepTarget
-    load: str = ""  # as printed: "42.5 kg", "+5 kg" on a described load, or empty
+    load: LoadTarget | None = None
     warmup: bool = False
 
 
@@ -106,16 +119,14 @@ class Schedule:
         """Weeks in the block."""
         return len(self.weeks)
 
-    def starting_load(self, session: int, position: int) -> str:
-        """The load of a session's exercise the first time it is trained, as printed: the
-        weight in the client's units, or the plan's words for it."""
+    def first_time(self, session: int, position: int) -> Entry | None:
+        """A session's exercise the first time it is trained in the block (None if the block
+        is too short for the session to come round)."""
         for week in self.weeks:
             for day in week.days:
                 if day.letter == session_letter(session):
-                    entry = day.entries[position]
-                    weights = [s.load for s in entry.work_sets if s.load]
-                    return entry.load_note or (weights[0] if weights else "")
-        return ""
+                    return day.entries[position]
+        return None
 
     def rotation(self, week: int = 1) -> str:
         """The order of sessions in a week, as letters.
@@ -312,14 +323,14 @@ class _Targets:
             target = replace(
                 target, sets=change.sets or target.sets, reps=change.reps or target.reps
             )
-        printed, value = self._shown(target.load, unit, item)
+        load, value = self._weight(target.load, unit, item)
         note = "" if base else (load_text or "")
         if not base and target.deload and rule.deload_load < 1:
-            printed = f"{rule.deload_load * 100:g}%"  # of last week's load
+            load = LoadTarget(share=rule.deload_load)  # of last week's load
         elif not base and target.steps:
-            printed = self._added(target.steps, item)
+            load = self._added(target.steps, item)
         sets = self._warmups(item, target, value) + tuple(
-            SetTarget(str(n), target.reps, printed) for n in range(1, target.sets + 1)
+            SetTarget(n, target.reps, load) for n in range(1, target.sets + 1)
         )
         notes = change.notes if change and change.notes else item.notes
         return Entry(
@@ -334,16 +345,15 @@ class _Targets:
             notes,
         )
 
-    def _added(self, steps: int, item: Prescription) -> str:
-        """What a described load ("bodyweight") gains after `steps` load steps: "+5 kg"."""
+    def _added(self, steps: int, item: Prescription) -> LoadTarget | None:
+        """What a load in words ("bodyweight") gains after `steps` load steps: 5 kg, 10%."""
         rules = self._rules(item)
         step = rules.load if rules else None
         if step is None:
-            return ""
+            return None
         if step.is_percent:
-            return f"+{step.value * steps:g}%"
-        added = round_to(step.in_units(self.units) * steps, self._increment(item))
-        return "+" + format_weight(added, self.units)
+            return LoadTarget(added_percent=step.value * steps)
+        return LoadTarget(added=round_to(step.in_units(self.units) * steps, self._increment(item)))
 
     def _base_load(
         self, text: str | None, item: Prescription, session: int, position: int
@@ -398,14 +408,15 @@ class _Targets:
         rounding = item.round_loads_to or self.plan.round_loads_to
         return float(getattr(rounding, self.units))
 
-    def _shown(
+    def _weight(
         self, value: float | None, unit: Unit | None, item: Prescription
-    ) -> tuple[str, float | None]:
-        """A load in the client's units, rounded to what the gym can load, and as printed."""
+    ) -> tuple[LoadTarget | None, float | None]:
+        """A load in the client's units, rounded to what the gym can load: as a set's target,
+        and as a number."""
         if value is None or unit is None:
-            return "", None
+            return None, None
         rounded = round_to(convert(value, unit, self.units), self._increment(item))
-        return format_weight(rounded, self.units), rounded
+        return LoadTarget(weight=rounded), rounded
 
     def _warmups(
         self, item: Prescription, target: WeekTarget, work_load: float | None
@@ -418,14 +429,17 @@ class _Targets:
             RepTarget(5, 5) if target.reps.amrap else replace(target.reps, high=target.reps.low)
         )
         reps = warmup.reps or bottom
-        printed = warmup.load or ""
-        load = parse_load(printed) if printed else None
+        written = warmup.load or ""
+        load = parse_load(written) if written else None
+        target_load: LoadTarget | None = None
         if load is not None and load.is_percent:
             # A share of this week's work load; with no work weight there is nothing to share.
             share = None if work_load is None else work_load * load.value / 100
-            printed = self._shown(share, self.units, item)[0]
+            target_load = self._weight(share, self.units, item)[0]
         elif load is not None:
-            printed = self._shown(load.value, load.weight_unit, item)[0]
+            target_load = self._weight(load.value, load.weight_unit, item)[0]
+        elif written:
+            target_load = LoadTarget(words=written)
         return tuple(
-            SetTarget(f"W{n}", reps, printed, warmup=True) for n in range(1, warmup.sets + 1)
+            SetTarget(n, reps, target_load, warmup=True) for n in range(1, warmup.sets + 1)
         )

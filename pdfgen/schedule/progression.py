@@ -1,5 +1,4 @@
-"""Progression: each week's sets, reps and load for one exercise, from the plan's rules, and
-the rules in words.
+"""Progression: each week's sets, reps and load for one exercise, from the plan's rules.
 
 Pure, no I/O. The rules, as the plan format states them:
 
@@ -27,7 +26,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from pdfgen.plan.model import Progression
 from pdfgen.plan.reps import RepTarget
 
 
@@ -144,46 +142,3 @@ def week_target(
     return WeekTarget(
         week, sets_at(sets, rule, pos), target, load_at(load, rule, steps), steps=steps
     )
-
-
-def describe_progression(rules: Progression, reps: RepTarget | None = None) -> str:
-    """A progression in words, for the at-a-glance page; with `reps`, as it applies to them.
-
-    >>> from pdfgen.plan.model import Progression
-    >>> from pdfgen.plan.reps import parse_reps
-    >>> rules = Progression(reps=1, load="2.5 kg", deload={"every": 4})
-    >>> describe_progression(rules)
-    '+1 rep a week up the range, then +2.5 kg; deload every 4th week (50% of the sets)'
-    >>> describe_progression(rules, parse_reps(15))
-    '+2.5 kg a week; deload every 4th week (50% of the sets)'
-    """
-    parts: list[str] = []
-    step = f"+{rules.load}" if rules.load else ""
-    ranged = reps is None or (reps.high > reps.low and not reps.amrap)
-    if rules.reps and ranged:
-        climb = f"+{rules.reps} rep{'s' if rules.reps > 1 else ''} a week up the range"
-        parts.append(f"{climb}, then {step}" if step else climb)
-    elif step:
-        parts.append(f"{step} a week")
-    if rules.sets:
-        more = rules.sets
-        every = "every week" if more.every == 1 else f"every {more.every} weeks"
-        sets = "set" if more.add == 1 else "sets"
-        parts.append(f"+{more.add} {sets} {every} (up to {more.max})")
-    if rules.deload:
-        light = rules.deload
-        load = f" at {light.load:.0%} of the load" if light.load < 1 else ""
-        parts.append(
-            f"deload every {ordinal(light.every)} week ({light.sets:.0%} of the sets{load})"
-        )
-    return "; ".join(parts)
-
-
-def ordinal(n: int) -> str:
-    """2nd, 3rd, 4th, 11th, 21st.
-
-    >>> [ordinal(n) for n in (2, 3, 4, 11, 12, 21, 22)]
-    ['2nd', '3rd', '4th', '11th', '12th', '21st', '22nd']
-    """
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

@@ -227,6 +227,33 @@ class Labels(Strict):
     notes_title: LabelText
     page_of: LabelText
     cover_outline: LabelText
+    subject: LabelText
+    subject_client: LabelText
+    weight: LabelText
+    added_load: LabelText
+    share: LabelText
+    warmup_set: LabelText
+    reps_range: LabelText
+    seconds: LabelText
+    per_side: LabelText
+    amrap: LabelText
+    rpe: LabelText
+    rir: LabelText
+    sets_times_reps: LabelText
+    warmup_sets: LabelText
+    progression_reps_one: LabelText
+    progression_reps_many: LabelText
+    progression_then: LabelText
+    progression_step: LabelText
+    progression_sets_one: LabelText
+    progression_sets_many: LabelText
+    every_week: LabelText
+    every_weeks: LabelText
+    progression_deload: LabelText
+    progression_deload_lighter: LabelText
+    ordinals: list[LabelText] = Field(
+        min_length=4, max_length=4, description="Suffixes of 4th, 1st, 2nd and 3rd."
+    )
 
     @field_validator("page_of")
     @classmethod
@@ -257,6 +284,28 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "day_title": {"week", "day", "session", "letter"},
     "page_of": {"page", "pages"},
     "chart_load": {"units"},
+    "subject": {"program", "weeks"},
+    "subject_client": {"subject", "client"},
+    "weight": {"value", "units"},
+    "added_load": {"load"},
+    "share": {"percent"},
+    "warmup_set": {"n"},
+    "reps_range": {"low", "high"},
+    "seconds": {"reps"},
+    "per_side": {"reps"},
+    "rpe": {"value"},
+    "rir": {"value"},
+    "sets_times_reps": {"sets", "reps"},
+    "warmup_sets": {"target", "n", "warmup"},
+    "progression_reps_one": {"n"},
+    "progression_reps_many": {"n"},
+    "progression_then": {"climb", "step"},
+    "progression_step": {"step"},
+    "progression_sets_one": {"n", "every", "most"},
+    "progression_sets_many": {"n", "every", "most"},
+    "every_weeks": {"n"},
+    "progression_deload": {"nth", "sets"},
+    "progression_deload_lighter": {"nth", "sets", "share"},
 }
 
 
