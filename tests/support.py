@@ -15,7 +15,7 @@ import pypdfium2
 import pytest
 
 from pdfgen.compose.words import Words
-from pdfgen.schedule.expand import SetTarget
+from pdfgen.schedule.model import SetTarget
 
 
 @cache

@@ -30,7 +30,9 @@ from pdfgen.plan.loading import load_plan, load_plan_text
 from pdfgen.plan.loads import Load
 from pdfgen.plan.options import read_days as parse_days
 from pdfgen.render.fonts import register
-from pdfgen.schedule.expand import Schedule, expand, training_dates
+from pdfgen.schedule.calendar import training_dates
+from pdfgen.schedule.expand import expand
+from pdfgen.schedule.model import Schedule
 from pdfgen.style.loading import load_layout
 
 ROOT = Path(__file__).parent.parent

@@ -22,7 +22,8 @@ from pdfgen.errors import InputError
 from pdfgen.plan.loading import load_plan
 from pdfgen.plan.loads import Load
 from pdfgen.render.fonts import FontSet, register
-from pdfgen.schedule.expand import Schedule, Volume, expand, load_series, weekly_volume
+from pdfgen.schedule.expand import expand
+from pdfgen.schedule.model import Schedule, Volume, load_series, weekly_volume
 from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM

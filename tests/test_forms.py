@@ -44,7 +44,8 @@ from pdfgen.errors import InputError
 from pdfgen.logbook.readlog import LoggedSet, read_log
 from pdfgen.plan.loading import load_plan, load_plan_text
 from pdfgen.render.fonts import register
-from pdfgen.schedule.expand import Day, Schedule, expand
+from pdfgen.schedule.expand import expand
+from pdfgen.schedule.model import Day, Schedule
 from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM

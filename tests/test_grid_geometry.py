@@ -23,7 +23,8 @@ import pdfgen
 from pdfgen.compose.grid import PAD, DayGrid, Measure, Rect, Run, column_widths, compose_day
 from pdfgen.plan.loading import load_plan, load_plan_text
 from pdfgen.render.fonts import register
-from pdfgen.schedule.expand import Day, expand
+from pdfgen.schedule.expand import expand
+from pdfgen.schedule.model import Day
 from pdfgen.style.layout import TICK_BOX_MM, Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM

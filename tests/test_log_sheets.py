@@ -35,7 +35,8 @@ from pdfgen.plan.loading import load_plan, load_plan_text
 from pdfgen.plan.loads import Load
 from pdfgen.render.chart import block_chart
 from pdfgen.render.fonts import register
-from pdfgen.schedule.expand import Schedule, expand, load_series, weekly_volume
+from pdfgen.schedule.expand import expand
+from pdfgen.schedule.model import Schedule, load_series, weekly_volume
 from pdfgen.style.layout import TICK_BOX_MM, Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM

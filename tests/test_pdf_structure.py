@@ -27,7 +27,8 @@ from pdfgen.render.document import FOOTER_BAND, HEADER_BAND
 from pdfgen.render.flowables import DayFlowable
 from pdfgen.render.fonts import register
 from pdfgen.render.weeks import weeks
-from pdfgen.schedule.expand import Day, Schedule, Week, expand
+from pdfgen.schedule.expand import expand
+from pdfgen.schedule.model import Day, Schedule, Week
 from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM, PAPER_SIZES_MM

@@ -27,7 +27,8 @@ from pdfgen.plan.loading import load_plan_text
 from pdfgen.plan.loads import Load
 from pdfgen.plan.model import Plan
 from pdfgen.plan.reps import RepTarget
-from pdfgen.schedule.expand import Entry, Schedule, expand
+from pdfgen.schedule.expand import expand
+from pdfgen.schedule.model import Entry, Schedule
 from pdfgen.schedule.progression import Rule, WeekTarget, is_deload, progress, week_target
 
 SETTINGS = settings(max_examples=200, deadline=None)

@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from support import console_script, handles_signal
 
 import pdfgen.app.batch
+import pdfgen.app.workers
 import pdfgen.cli
 import pdfgen.io.writing
 from pdfgen.app.batch import run_batch
@@ -234,7 +235,7 @@ def test_sigterm_ends_workers_in_the_middle_of_a_booklet(
     roster = tmp_path / "clients.csv"
     roster.write_text("client,plan,weeks\nA,upper-back,1\nB,upper-back,1\nC,upper-back,1\n")
     out = tmp_path / "out"
-    real_write = pdfgen.app.batch.write_atomic
+    real_write = pdfgen.app.workers.write_atomic
 
     def write(
         path: str | Path, data: bytes, *, force: bool = False, temp_name: str | None = None
@@ -251,7 +252,7 @@ def test_sigterm_ends_workers_in_the_middle_of_a_booklet(
         if result.row == 2:  # row 1 is the header: A's booklet is written
             raise pdfgen.cli.Terminated
 
-    monkeypatch.setattr(pdfgen.app.batch, "write_atomic", write)
+    monkeypatch.setattr(pdfgen.app.workers, "write_atomic", write)
     started = time.monotonic()
     with pytest.raises(pdfgen.cli.Terminated):
         run_batch(roster, out, jobs=2, progress=progress)

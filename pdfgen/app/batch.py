@@ -7,48 +7,30 @@ and reason and the others go on. A manifest lists every row; `merge` makes one p
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import hashlib
-import io
 import os
 import secrets
-import signal
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from pdfgen.app.manifest import (
+    MANIFEST,
+    RowResult,
+    Status,
+    as_on_disk,
+    with_file_facts,
+    write_manifest,
+)
 from pdfgen.app.roster import Row, load_roster, safe_file_name
-from pdfgen.compose.text import spreadsheet_safe
-from pdfgen.errors import InputError, OutputError, PdfgenError, Problem, UsageError
-from pdfgen.io.reading import exists, read_input
-from pdfgen.io.writing import check_destination, describe, write_atomic
+from pdfgen.app.workers import Task, forget_cached, render_all, result_of, row_error
+from pdfgen.errors import InputError, OutputError, Problem, UsageError
+from pdfgen.io.reading import exists
+from pdfgen.io.writing import check_destination, describe
 from pdfgen.pdf.impose import Mode
-from pdfgen.pdf.merge import MAX_BOOKLET_BYTES
-from pdfgen.plan.options import OPTIONS, roster_ask, roster_name
-
-Status = Literal["written", "skipped", "failed", "would write"]
-MANIFEST = "manifest.csv"
-
-
-@dataclass(frozen=True)
-class RowResult:
-    """What became of one roster row."""
-
-    row: int
-    client: str
-    plan: str
-    file: str = ""
-    status: Status = "failed"
-    pages: int = 0
-    sha256: str = ""
-    error: str = ""
-    warnings: tuple[str, ...] = ()
+from pdfgen.plan.options import OPTIONS
 
 
 @dataclass
@@ -72,20 +54,6 @@ class BatchResult:
         if not self.count("failed"):
             return 0
         return 3 if self.count("written") or self.count("would write") else 1
-
-
-@dataclass(frozen=True)
-class _Task:
-    """A row ready to render, in a form that crosses to a worker process."""
-
-    row: int
-    client: str
-    plan: str  # a path, or a built-in plan id
-    target: str
-    options: dict[str, Any]
-    plan_name: str = ""  # as the roster wrote it
-    force: bool = False
-    temp_name: str = ""  # the exact temporary file its booklet is written through
 
 
 def run_batch(
@@ -114,7 +82,7 @@ def run_batch(
     `progress` is called with each row's result as it finishes, and the number of rows.
     """
     started = time.perf_counter()
-    _forget_cached()
+    forget_cached()
     roster = Path(roster)
     if impose and merge is None:
         raise UsageError("--impose applies to the print file: give --merge FILE too.")
@@ -145,10 +113,10 @@ def run_batch(
             # Not rendered now, but checked as if it were: a bad row is never hidden.
             error = row_error(task)
             status: Status = "skipped" if kept else "would write"
-            result = _result(task, status) if not error else _result(task, "failed", error)
+            result = result_of(task, status) if not error else result_of(task, "failed", error)
             if kept and not error:
                 for_merge = merge is not None and not dry_run
-                result = _with_file_facts(result, out, for_merge=for_merge, fillable=fillable)
+                result = with_file_facts(result, out, for_merge=for_merge, fillable=fillable)
             results[task.row] = result
         else:
             to_render.append(task)
@@ -163,14 +131,14 @@ def run_batch(
             if progress:
                 progress(result, len(rows))
 
-        _render_all(to_render, jobs, finished)
+        render_all(to_render, jobs, finished)
     ordered = [results[row.number] for row in rows]
     batch = BatchResult(ordered, out)
     if not dry_run:
         if ordered and (out.is_dir() or any(r.status == "written" for r in ordered)):
             make_folder(out)
-            batch.results = ordered = _as_on_disk(ordered, out)
-            _write_manifest(out / MANIFEST, ordered)
+            batch.results = ordered = as_on_disk(ordered, out)
+            write_manifest(out / MANIFEST, ordered)
         if merge is not None:
             _merge(batch, roster, Path(merge), impose, force)
     batch.seconds = time.perf_counter() - started
@@ -248,66 +216,12 @@ def _merge(batch: BatchResult, roster: Path, merge: Path, impose: Mode | None, f
         )
 
 
-def _result(task: _Task, status: Status, error: str = "") -> RowResult:
-    return RowResult(
-        task.row, task.client, task.plan_name, Path(task.target).name, status, error=error
-    )
-
-
-def _with_file_facts(
-    result: RowResult, out: Path, for_merge: bool, fillable: bool = False
-) -> RowResult:
-    """A kept booklet's pages and checksum, for the manifest. One that is not a readable PDF
-    is kept all the same, but cannot go into a merged print file."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        data = read_input(out / result.file, what="booklet", limit=MAX_BOOKLET_BYTES)
-    except InputError as exc:
-        why = f"the existing {result.file} cannot be read: {exc.problems[0].message}"
-        return replace(result, status="failed" if for_merge else "skipped", error=why)
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = len(reader.pages)
-        has_fields = bool(reader.get_fields())
-    except (PyPdfError, ValueError, KeyError, OSError, RecursionError):
-        why = f"the existing {result.file} is not a readable PDF; --force replaces it."
-        return replace(result, status="failed" if for_merge else "skipped", error=why)
-    if fillable and not has_fields:
-        # Kept from a run without --fillable: merged as it is, it would have nothing to fill.
-        why = f"the existing {result.file} has no form fields; --force remakes it fillable."
-        return replace(result, status="failed" if for_merge else "skipped", error=why)
-    return replace(result, pages=pages, sha256=hashlib.sha256(data).hexdigest())
-
-
-def _as_on_disk(results: list[RowResult], out: Path) -> list[RowResult]:
-    """The results as the files on disk now are: another run writing into the same folder may
-    have made a booklet this run found missing, so the manifest describes what is there."""
-    checked = []
-    for result in results:
-        if result.status not in ("written", "skipped") or not result.file:
-            checked.append(result)
-            continue
-        try:
-            data = read_input(out / result.file, what="booklet", limit=MAX_BOOKLET_BYTES)
-        except InputError as exc:
-            why = f"{result.file} is not there any more: {exc.problems[0].message}"
-            checked.append(replace(result, status="failed", pages=0, sha256="", error=why))
-            continue
-        if hashlib.sha256(data).hexdigest() != result.sha256:
-            checked.append(_with_file_facts(replace(result, status="skipped"), out, False))
-        else:
-            checked.append(result)
-    return checked
-
-
 def _plan_rows(
     rows: list[Row], base: Path, out: Path, layout: str | None, fillable: bool = False
-) -> tuple[dict[int, RowResult], list[_Task]]:
+) -> tuple[dict[int, RowResult], list[Task]]:
     """Each row's file name and options, or the reason it cannot be made."""
     results: dict[int, RowResult] = {}
-    tasks: list[_Task] = []
+    tasks: list[Task] = []
     names: dict[str, int] = {}
     for row in rows:
         values = row.values
@@ -330,7 +244,7 @@ def _plan_rows(
             continue
         names[key] = row.number
         tasks.append(
-            _Task(
+            Task(
                 row.number,
                 row.client,
                 _plan_reference(plan, base),
@@ -379,184 +293,10 @@ def _fillable(file: str, fillable: bool) -> dict[str, Any]:
     return {"fillable": True, "field_prefix": f"b{digest}"}
 
 
-def _render_all(
-    tasks: list[_Task], jobs: int | None, finished: Callable[[RowResult], None]
-) -> None:
-    """Render every task, in `jobs` worker processes, calling `finished` with each result in
-    roster order.
-
-    Ctrl-C (KeyboardInterrupt) stops the batch: no booklet is started after it, and the workers
-    ignore it and finish the booklets they are writing (atomically). SIGTERM (a
-    KeyboardInterrupt whose `signum` is SIGTERM: `pdfgen.cli.Terminated`) means stop now: the
-    workers are ended at once and the temporary files of the booklets they were writing are
-    removed. Either way the exception goes on to the caller."""
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    if workers == 1:
-        for task in tasks:
-            finished(make_booklet(task))
-        return
-    pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),)
-    )
-    try:
-        futures: list[Future[RowResult]] = [pool.submit(make_booklet, task) for task in tasks]
-        for future in futures:
-            finished(future.result())
-    except BaseException as exc:
-        terminated = getattr(exc, "signum", None) == signal.SIGTERM
-        if terminated:
-            _end_workers(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
-        if terminated:
-            _remove_temporaries(tasks)
-        raise
-    pool.shutdown(wait=True)
-
-
-def _worker_start(parent: int) -> None:
-    """Set a worker up: its signals, and a watch on the batch that started it."""
-    # Ctrl-C reaches the whole process group: a worker ignores it and the parent stops the
-    # pool. SIGTERM ends a worker at once; a forked worker would otherwise inherit the parent's
-    # handler and raise in the middle of the pool's own code.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
-
-
-def _exit_when_orphaned(parent: int, every: float = 0.2) -> None:
-    """End this worker when the batch that started it (`parent`) is gone, killed with SIGKILL,
-    which no handler sees. Its direct parent (the batch, or the start method's server) then
-    changes; checking that the batch still exists also covers its dying before this started."""
-    started_by = os.getppid()
-    while True:
-        if os.getppid() != started_by or not _alive(parent):
-            os._exit(1)  # nothing of this worker's is worth finishing: its batch is gone
-        time.sleep(every)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists, owned by someone else
-    return True
-
-
-def _end_workers(pool: ProcessPoolExecutor) -> None:
-    # concurrent.futures has no public way to end its workers before Python 3.14
-    # (terminate_workers); ending them makes the pool broken, which shutdown() then cleans up.
-    for process in list((pool._processes or {}).values()):
-        with contextlib.suppress(OSError, ValueError):
-            process.terminate()
-
-
-def _remove_temporaries(tasks: list[_Task]) -> None:
-    """Remove the temporary files of ended workers: exactly the ones this run named."""
-    for task in tasks:
-        if task.temp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(Path(task.target).parent / task.temp_name)
-
-
-def make_booklet(task: _Task) -> RowResult:
-    """Render and write one row's booklet; a worker's whole job. Never raises for bad input."""
-    from pdfgen.app.booklet import render_booklet
-
-    result = _result(task, "failed")
-    options = dict(task.options)
-    try:
-        layout = _cached_layout(
-            options.pop("layout", None),
-            _page_size(options.get("page_size")),
-            options.pop("logo", None),
-            options.pop("brand_color", None),
-        )
-        buffer = io.BytesIO()
-        made = render_booklet(_cached_plan(task.plan), buffer, layout=layout, **options)
-        data = buffer.getvalue()
-        write_atomic(task.target, data, force=task.force, temp_name=task.temp_name or None)
-    except OutputError as exc:
-        if not task.force and exists(task.target):
-            # Another run wrote it since this one looked: theirs is kept, as an existing
-            # booklet would be (the manifest reads its facts from the file).
-            return replace(result, status="skipped", error="written meanwhile by another run")
-        return replace(result, error=_one_line(exc))
-    except PdfgenError as exc:
-        return replace(result, error=_one_line(exc))
-    except Exception as exc:  # one row's surprise must not stop the others
-        return replace(result, error=f"unexpected {type(exc).__name__}: {exc}")
-    digest = hashlib.sha256(data).hexdigest()
-    return replace(
-        result, status="written", pages=made.pages, sha256=digest, warnings=made.warnings
-    )
-
-
-@cache
-def _cached_plan(reference: str) -> Any:
-    # Each worker reads a plan once, however many clients use it.
-    from pdfgen.plan.loading import load_plan
-
-    return load_plan(reference)
-
-
-@cache
-def _cached_layout(
-    name: str | None, page_size: str | None, logo: str | None, color: str | None
-) -> Any:
-    # Each worker reads a layout (and decodes a logo) once, however many clients use it.
-    from pdfgen.app.booklet import branded, pick_layout
-
-    return branded(pick_layout(name, page_size), logo, color)
-
-
-def _page_size(text: str | None) -> str | None:
-    """A row's paper, read now: the layout is chosen (and cached) by it before rendering."""
-    if not text:
-        return None
-    try:
-        paper: str = OPTIONS["page_size"].read(text)
-    except ValueError as exc:
-        raise InputError([Problem("", str(exc), option="page_size")]) from None
-    return paper
-
-
-def _one_line(error: PdfgenError) -> str:
-    """An error as a roster row reports it: one line, naming columns rather than options."""
-    text = error.say(roster_name, roster_ask) if isinstance(error, InputError) else str(error)
-    return " ".join(text.split())
-
-
-def row_error(task: _Task) -> str:
-    """Why a row's booklet could not be made, found without rendering it ("" if none)."""
-    from pdfgen.plan.client import check_options
-    from pdfgen.plan.model import missing_maxes
-
-    # What the client's row says; how the booklet is made (layout, form, brand) is checked apart.
-    made_how = {"layout", "fillable", "field_prefix", "logo", "brand_color"}
-    options = {k: v for k, v in task.options.items() if k not in made_how}
-    try:
-        plan = _cached_plan(task.plan)
-        checked = check_options(plan, **options)
-        problems = missing_maxes(plan, checked.maxes or {})
-        if problems:
-            raise InputError(problems)
-        _cached_layout(
-            task.options.get("layout"),
-            checked.page_size,
-            task.options.get("logo"),
-            task.options.get("brand_color"),
-        )
-    except PdfgenError as exc:
-        return _one_line(exc)
-    return ""
-
-
 def check_roster(roster: str | Path) -> str:
     """Check every row of a roster as a batch would, without rendering; a one-line summary,
     or an InputError naming each bad row."""
-    _forget_cached()
+    forget_cached()
     path = Path(roster)
     rows = load_roster(path)
     results, tasks = _plan_rows(rows, path.parent, Path(path.stem), None)
@@ -573,19 +313,3 @@ def check_roster(roster: str | Path) -> str:
             ]
         )
     return f"roster, {len(rows)} clients"
-
-
-def _forget_cached() -> None:
-    # Plans and layouts are read once per batch, and afresh by the next one.
-    _cached_plan.cache_clear()
-    _cached_layout.cache_clear()
-
-
-def _write_manifest(path: Path, results: list[RowResult]) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["row", "client", "plan", "file", "pages", "sha256", "status", "error"])
-    for r in results:
-        row = (r.row, r.client, r.plan, r.file, r.pages or "", r.sha256, r.status, r.error)
-        writer.writerow([spreadsheet_safe(str(value)) for value in row])
-    write_atomic(path, buffer.getvalue().encode("utf-8"), force=True)

@@ -25,7 +25,8 @@ from pdfgen.plan.loading import load_plan
 from pdfgen.plan.loads import Load
 from pdfgen.plan.model import Plan
 from pdfgen.render.fonts import FontSet, register
-from pdfgen.schedule.expand import Schedule, expand_checked
+from pdfgen.schedule.expand import expand_checked
+from pdfgen.schedule.model import Schedule
 from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
 

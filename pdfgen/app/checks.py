@@ -9,8 +9,9 @@ from pdfgen.io import resources
 from pdfgen.io.validation import closest
 from pdfgen.io.yamldoc import read_yaml
 from pdfgen.plan.client import client_file_model, load_client
+from pdfgen.plan.exercise import Exercise
 from pdfgen.plan.loading import builtin_library, load_library, normalise, plan_from_document
-from pdfgen.plan.model import Exercise, Plan
+from pdfgen.plan.model import Plan
 from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
 

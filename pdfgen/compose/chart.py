@@ -20,7 +20,7 @@ from typing import Literal
 
 from pdfgen.compose.grid import Measure
 from pdfgen.compose.text import fit_lines
-from pdfgen.schedule.expand import Schedule, Volume, load_series, weekly_volume
+from pdfgen.schedule.model import Schedule, Volume, load_series, weekly_volume
 from pdfgen.style.layout import Layout
 from pdfgen.units import MM
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pdfgen.compose.words import Words
-from pdfgen.schedule.expand import Day, Entry, SetTarget
+from pdfgen.schedule.model import Day, Entry, SetTarget
 
 RECORD_VERSION = 1
 INFO = "info"

@@ -14,7 +14,7 @@ from typing import Literal
 from pdfgen.compose.fieldnames import day_field, entry_keys, set_field
 from pdfgen.compose.text import fit_lines
 from pdfgen.compose.words import Words
-from pdfgen.schedule.expand import Day, Entry, SetTarget
+from pdfgen.schedule.model import Day, Entry, SetTarget
 from pdfgen.style.layout import TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
 from pdfgen.units import MM
 

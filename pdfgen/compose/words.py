@@ -13,8 +13,8 @@ from datetime import date
 
 from pdfgen.plan.model import Prescription, Progression
 from pdfgen.plan.reps import RepTarget
-from pdfgen.schedule.expand import LoadTarget, SetTarget
-from pdfgen.style.layout import Labels
+from pdfgen.schedule.model import LoadTarget, SetTarget
+from pdfgen.style.labels import Labels
 
 
 def number(value: float) -> str:

@@ -17,7 +17,8 @@ from pdfgen.io import resources
 from pdfgen.io.reading import exists
 from pdfgen.io.validation import closest, validate
 from pdfgen.io.yamldoc import Document, dotted, read_yaml
-from pdfgen.plan.model import Exercise, Plan, Prescription
+from pdfgen.plan.exercise import Exercise
+from pdfgen.plan.model import Plan, Prescription
 
 
 class LibraryFile(RootModel[dict[str, Exercise]]):

@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pdfgen.compose import chart as geo
 from pdfgen.render.fonts import FontSet
-from pdfgen.schedule.expand import Schedule
+from pdfgen.schedule.model import Schedule
 from pdfgen.style.layout import Layout
 
 

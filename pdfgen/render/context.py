@@ -15,7 +15,7 @@ from pdfgen.render.fonts import FontSet
 from pdfgen.render.marks import image_reader
 from pdfgen.render.styles import Styles
 from pdfgen.render.widgets import FieldMaker
-from pdfgen.schedule.expand import Schedule
+from pdfgen.schedule.model import Schedule
 from pdfgen.style.layout import FOOTER_BAND, HEADER_BAND, HEADING_BAND, Layout
 from pdfgen.style.loading import logo_of
 from pdfgen.style.logo import Logo

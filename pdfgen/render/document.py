@@ -43,7 +43,7 @@ from pdfgen.render.notes import notes
 from pdfgen.render.overview import overview
 from pdfgen.render.weeks import weeks
 from pdfgen.render.widgets import FieldMaker
-from pdfgen.schedule.expand import Schedule
+from pdfgen.schedule.model import Schedule
 from pdfgen.style.layout import FOOTER_BAND, HEADER_BAND, Layout, Section
 from pdfgen.units import MM
 from pdfgen.version import __version__

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable
 from pdfgen.compose.grid import DayGrid, Rect, Run
 from pdfgen.compose.text import clean
 from pdfgen.render.fonts import FontSet
-from pdfgen.schedule.expand import Day, Entry
+from pdfgen.schedule.model import Day, Entry
 from pdfgen.units import MM
 
 TOTAL_PAGES_FORM = "pdfgenTotalPages"

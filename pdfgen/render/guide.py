@@ -13,7 +13,7 @@ from reportlab.platypus import (
 )
 
 from pdfgen.compose.text import markup
-from pdfgen.plan.model import Exercise
+from pdfgen.plan.exercise import Exercise
 from pdfgen.render.context import Context
 from pdfgen.render.flowables import OutlineMark
 from pdfgen.render.marks import VideoCode

@@ -10,7 +10,7 @@ from pdfgen.plan.model import Prescription, Session
 from pdfgen.render.chart import block_chart
 from pdfgen.render.context import Context
 from pdfgen.render.flowables import OutlineMark
-from pdfgen.schedule.expand import session_letter, superset_labels
+from pdfgen.schedule.calendar import session_letter, superset_labels
 from pdfgen.units import MM
 
 

@@ -11,7 +11,7 @@ from pdfgen.compose.grid import DayGrid, compose_day
 from pdfgen.compose.text import markup
 from pdfgen.render.context import Context
 from pdfgen.render.flowables import DayFlowable, GridPainter, NotesBox, OutlineMark
-from pdfgen.schedule.expand import Day, Entry, Week
+from pdfgen.schedule.model import Day, Entry, Week
 from pdfgen.units import MM
 
 Composer = Callable[..., DayGrid]

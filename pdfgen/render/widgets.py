@@ -26,7 +26,7 @@ from pdfgen.compose.fieldnames import (
 from pdfgen.compose.grid import DayGrid, Rect
 from pdfgen.compose.text import clean
 from pdfgen.compose.words import Words
-from pdfgen.schedule.expand import Day
+from pdfgen.schedule.model import Day
 from pdfgen.style.layout import Layout
 
 FIELD_FONT = "Helvetica"

@@ -7,9 +7,8 @@ styles in `pdfgen.style.styles`; the values of the defaults live in `layouts/bas
 
 from __future__ import annotations
 
-import string
 from datetime import date, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +20,7 @@ from pydantic import (
 
 from pdfgen.io.fields import Label, Name, Range, Strict, text
 from pdfgen.style.color import hex_color
+from pdfgen.style.labels import Labels, check_placeholders
 from pdfgen.style.logo import Logo
 from pdfgen.style.styles import Paragraphs, Tables
 from pdfgen.units import MM, PAPER_SIZES_MM, PaperSize
@@ -42,7 +42,6 @@ Mm = Annotated[float, Range(50, 1000, whole=False)]  # a page side
 Margin = Annotated[float, Range(10, 80, whole=False)]
 Points = Annotated[float, Range(4, 72, whole=False)]
 HexColor = Annotated[str, text(40), AfterValidator(hex_color)]
-LabelText = Label
 WRITE_FIELDS = frozenset({"weight", "reps", "done", "notes"})
 GridField = Literal["exercise", "set", "target", "load", "rest", "weight", "reps", "done", "notes"]
 Section = Literal["cover", "overview", "guide", "weeks", "notes"]
@@ -119,7 +118,7 @@ class GridColumn(Strict):
         description="What the column holds; weight, reps, done and notes "
         "are blank cells to write in."
     )
-    label: LabelText
+    label: Label
     width: Annotated[float, Range(5, 200, whole=False)] | Literal["*"] = Field(
         description="Millimetres, or '*' to take what is left (shared between '*' columns)."
     )
@@ -170,167 +169,6 @@ class Grid(Strict):
         if "exercise" not in [c.field for c in columns]:
             raise ValueError("the grid needs an 'exercise' column.")
         return columns
-
-
-class Labels(Strict):
-    """Every printed word, so that a translation is a layout file. `{name}` places a value."""
-
-    cover_kicker: LabelText
-    client: LabelText
-    trainer: LabelText
-    start_date: LabelText
-    length: LabelText
-    length_value: LabelText
-    weeks_one: LabelText
-    weeks_many: LabelText
-    days_one: LabelText
-    days_many: LabelText
-    units: LabelText
-    focus: LabelText
-    cover_notes: LabelText
-    how_to_use_title: LabelText
-    how_to_use: list[LabelText] = Field(max_length=8)
-    overview_title: LabelText
-    session_title: LabelText
-    rotation: LabelText
-    sets_reps: LabelText
-    exercise: LabelText
-    rest: LabelText
-    load: LabelText
-    notes: LabelText
-    guide_title: LabelText
-    trains: LabelText
-    equipment: LabelText
-    setup: LabelText
-    steps: LabelText
-    cues: LabelText
-    mistakes: LabelText
-    safety: LabelText
-    week_title: LabelText
-    week_start: LabelText
-    day_title: LabelText
-    continued: LabelText
-    deload: LabelText
-    deload_week: LabelText
-    tempo: LabelText
-    chart_title: LabelText
-    chart_sets: LabelText
-    chart_reps: LabelText
-    chart_load: LabelText
-    chart_week: LabelText
-    chart_deload: LabelText
-    progression: LabelText
-    warmup: LabelText
-    date: LabelText
-    effort: LabelText
-    day_notes: LabelText
-    notes_title: LabelText
-    page_of: LabelText
-    cover_outline: LabelText
-    subject: LabelText
-    subject_client: LabelText
-    weight: LabelText
-    added_load: LabelText
-    share: LabelText
-    warmup_set: LabelText
-    reps_range: LabelText
-    seconds: LabelText
-    per_side: LabelText
-    amrap: LabelText
-    rpe: LabelText
-    rir: LabelText
-    sets_times_reps: LabelText
-    warmup_sets: LabelText
-    progression_reps_one: LabelText
-    progression_reps_many: LabelText
-    progression_then: LabelText
-    progression_step: LabelText
-    progression_sets_one: LabelText
-    progression_sets_many: LabelText
-    every_week: LabelText
-    every_weeks: LabelText
-    progression_deload: LabelText
-    progression_deload_lighter: LabelText
-    ordinals: list[LabelText] = Field(
-        min_length=4, max_length=4, description="Suffixes of 4th, 1st, 2nd and 3rd."
-    )
-
-    @field_validator("page_of")
-    @classmethod
-    def _page_last(cls, value: str) -> str:
-        if "{page}" in value.partition("{pages}")[2]:
-            raise ValueError("put {page} before {pages}, as in 'page {page} of {pages}'.")
-        return value
-
-    @field_validator("*")
-    @classmethod
-    def _placeholders(cls, value: Any, info: Any) -> Any:
-        allowed = PLACEHOLDERS.get(info.field_name, set())
-        for item in value if isinstance(value, list) else [value]:
-            check_placeholders(item, allowed)
-        return value
-
-
-PLACEHOLDERS: dict[str, set[str]] = {
-    "length_value": {"weeks", "days", "sessions"},
-    "weeks_one": {"n"},
-    "weeks_many": {"n"},
-    "days_one": {"n"},
-    "days_many": {"n"},
-    "session_title": {"letter", "name"},
-    "rotation": {"days", "order"},
-    "week_title": {"week", "weeks"},
-    "week_start": {"date"},
-    "day_title": {"week", "day", "session", "letter"},
-    "page_of": {"page", "pages"},
-    "chart_load": {"units"},
-    "subject": {"program", "weeks"},
-    "subject_client": {"subject", "client"},
-    "weight": {"value", "units"},
-    "added_load": {"load"},
-    "share": {"percent"},
-    "warmup_set": {"n"},
-    "reps_range": {"low", "high"},
-    "seconds": {"reps"},
-    "per_side": {"reps"},
-    "rpe": {"value"},
-    "rir": {"value"},
-    "sets_times_reps": {"sets", "reps"},
-    "warmup_sets": {"target", "n", "warmup"},
-    "progression_reps_one": {"n"},
-    "progression_reps_many": {"n"},
-    "progression_then": {"climb", "step"},
-    "progression_step": {"step"},
-    "progression_sets_one": {"n", "every", "most"},
-    "progression_sets_many": {"n", "every", "most"},
-    "every_weeks": {"n"},
-    "progression_deload": {"nth", "sets"},
-    "progression_deload_lighter": {"nth", "sets", "share"},
-}
-
-
-def check_placeholders(value: str, allowed: set[str]) -> str:
-    """Refuse a `{name}` in a label that the label cannot show."""
-    try:
-        fields = [(n, spec, conv) for _, n, spec, conv in string.Formatter().parse(value) if n]
-    except ValueError:
-        raise ValueError(
-            "has a '{' or '}' without its pair; write {{ and }} for a printed brace."
-        ) from None
-    # A format spec ({day:x^9999}) could fail or run away when printed: names only.
-    for name, spec, conversion in fields:
-        if spec or conversion:
-            raise ValueError(f"write a placeholder as {{{name}}}, with no format after it.")
-    used = [name for name, _, _ in fields]
-    if used.count("pages") > 1:
-        raise ValueError("can show {pages} only once.")
-    unknown = set(used) - allowed
-    if unknown:
-        can = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
-        raise ValueError(
-            f"'{{{sorted(unknown)[0]}}}' is not a value this label can show (it can show: {can})."
-        )
-    return value
 
 
 def counted(one: str, many: str, n: int) -> str:
