@@ -19,7 +19,8 @@ from pdfgen.version import __version__
 # Every public name, by the module it lives in: the one list of the API.
 _API = {
     "pdfgen.errors": ("PdfgenError", "InputError", "OutputError", "UsageError", "Problem"),
-    "pdfgen.plan.loading": ("load_plan", "load_library"),
+    "pdfgen.plan.loading": ("load_plan",),
+    "pdfgen.plan.library": ("load_library",),
     "pdfgen.plan.model": ("Plan",),
     "pdfgen.plan.options": ("OPTIONS",),
     "pdfgen.schedule.expand": ("expand",),

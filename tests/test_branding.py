@@ -30,7 +30,8 @@ from pypdf import PdfReader
 import pdfgen
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.plan.loading import builtin_library, load_library, load_plan_text
+from pdfgen.plan.library import builtin_library, load_library
+from pdfgen.plan.loading import load_plan_text
 from pdfgen.render.marks import QR_MIN, QR_QUIET, qr_modules
 from pdfgen.style.color import brand_colors, contrast
 from pdfgen.style.loading import load_layout, with_brand

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import pdfgen
+from pdfgen.compose.cells import day_columns, logged
 from pdfgen.compose.grid import PAD, DayGrid, Measure, Rect, Run, column_widths, compose_day
 from pdfgen.plan.loading import load_plan, load_plan_text
 from pdfgen.render.fonts import register
@@ -121,18 +122,39 @@ def containing_cell(grid: DayGrid, x: float, y: float) -> Rect:
 # -- one row per set ----------------------------------------------------------------------------
 
 
+def _left_of_reps(cell: Rect, grid: DayGrid) -> bool:
+    """Whether a cell not offered stands left of the row's reps (or time) cell: it is then the
+    weight column's."""
+    if cell.role != "not_logged":
+        return False
+    row = [c for c in grid.write_cells() if abs(c.y - cell.y) < 0.01 and c.role in ("reps", "time")]
+    return any(cell.x < c.x for c in row)
+
+
 @pytest.mark.parametrize(("plan", "day"), DAYS, ids=DAY_IDS)
 def test_one_row_per_set(layout: Layout, plan: str, day: Day) -> None:
     grid = compose(day, layout)
     sets = sum(len(entry.sets) for entry in day.entries)
     assert sets == day.set_count
     assert grid.set_rows == sets
-    fields = {c.field for c in layout.grid.columns}
-    for role in ("weight", "reps"):
-        if role in fields:
-            cells = grid.write_cells(role)
-            assert len(cells) == sets
-            assert len({round(c.y, 3) for c in cells}) == sets, "one cell per row, each row its own"
+    fields = {c.field for c in day_columns(layout.grid.columns, day.entries)}
+    for field in ("weight", "reps"):
+        if field not in fields:
+            continue
+        # Each row has the column's cell: to log what this kind of work logs, or not offered.
+        expected = [logged(entry).role(field) for entry in day.entries for _ in entry.sets]
+        offered = [
+            r for r in grid.write_cells() if r.role in ("weight", "reps", "time", "distance")
+        ]
+        not_offered = [r for r in grid.rects if r.role == "not_logged"]
+        in_column = [
+            c
+            for c in offered + not_offered
+            if (field == "weight") == (c.role in ("weight", "distance") or _left_of_reps(c, grid))
+        ]
+        roles = sorted((round(c.y, 3), c.role if c.write else None) for c in in_column)
+        assert [role for _, role in roles] == expected
+        assert len({y for y, _ in roles}) == sets, "one cell per row, each row its own"
     # Each set's number is printed once, in order, in the set column.
     if "set" in fields:
         set_column = [r for r in grid.rects if r.role == "set"]
@@ -171,7 +193,9 @@ def test_write_cells_big_enough_for_handwriting(layout: Layout, plan: str, day: 
     grid = compose(day, layout)
     cells = grid.write_cells()
     roles = {c.role for c in cells}
-    assert {"weight", "reps", "effort", "day_notes"} <= roles
+    assert {"effort", "day_notes"} <= roles
+    logs = {role for entry in day.entries for role in vars(logged(entry)).values() if role}
+    assert logs <= roles, "every kind of work on the day has its cells to log what it logs"
     for cell in cells:
         assert cell.fill == "white", "a cell to write in is white, so a pen shows on it"
         if cell.role == "done":
@@ -241,9 +265,11 @@ def with_long_texts(day: Day, name: str, detail: str = "", session: str = "") ->
     return dataclasses.replace(day, entries=entries, session=new_session)
 
 
-def exercise_column(layout: Layout) -> tuple[float, float]:
-    widths = column_widths(layout.grid.columns, layout.frame_width)
-    index = [c.field for c in layout.grid.columns].index("exercise")
+def exercise_column(layout: Layout, day: Day) -> tuple[float, float]:
+    """Where the exercise column of a day's grid is, among the columns that day needs."""
+    columns = day_columns(layout.grid.columns, day.entries)
+    widths = column_widths(columns, layout.frame_width)
+    index = [c.field for c in columns].index("exercise")
     return sum(widths[:index]), widths[index]
 
 
@@ -252,7 +278,7 @@ def test_a_300_character_name_without_spaces_is_cut_to_fit(layout: Layout) -> No
     name = "Ż" + "W" * 298 + "Ω"
     day = with_long_texts(days_of("upper-back")[0], name, detail="x" * 300, session="S" * 300)
     grid = compose(day, layout, measure)
-    x, width = exercise_column(layout)
+    x, width = exercise_column(layout, day)
     blocks = [r for r in grid.rects if r.role == "exercise"]
     assert len(blocks) == len(day.entries)
     for block in blocks:
@@ -298,7 +324,7 @@ def test_any_name_and_set_count_keeps_the_rules(layout: Layout, name: str, sets:
     day = dataclasses.replace(base, entries=(entry, *base.entries[1:]))
     grid = compose(day, layout, fake_measure)
     assert grid.set_rows == sets + sum(len(e.sets) for e in base.entries[1:])
-    x, width = exercise_column(layout)
+    x, width = exercise_column(layout, day)
     rows_top = (layout.grid.row_height + layout.grid.header_height) * MM
     rows_bottom = grid.height - layout.grid.notes_height * MM
     for run in grid.runs:

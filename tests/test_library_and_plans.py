@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.plan.loading import builtin_library, find_plan, load_library, load_plan, load_plan_text
+from pdfgen.plan.library import builtin_library, load_library
+from pdfgen.plan.loading import find_plan, load_plan, load_plan_text
 
 ROOT = Path(__file__).parent.parent
 

@@ -23,7 +23,8 @@ from support import MINIMAL_PLAN, header
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
-from pdfgen.plan.loading import builtin_library, load_plan, load_plan_text
+from pdfgen.plan.library import builtin_library
+from pdfgen.plan.loading import load_plan, load_plan_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))

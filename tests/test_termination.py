@@ -28,7 +28,7 @@ import pdfgen.app.workers
 import pdfgen.cli
 import pdfgen.io.writing
 from pdfgen.app.batch import run_batch
-from pdfgen.plan.loading import builtin_library
+from pdfgen.plan.library import builtin_library
 
 TIMEOUT = 60
 EXERCISES = tuple(builtin_library())  # every exercise the built-in library has

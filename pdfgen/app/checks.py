@@ -9,8 +9,8 @@ from pdfgen.io import resources
 from pdfgen.io.validation import closest
 from pdfgen.io.yamldoc import read_yaml
 from pdfgen.plan.client import client_file_model, load_client
-from pdfgen.plan.exercise import Exercise
-from pdfgen.plan.loading import builtin_library, load_library, normalise, plan_from_document
+from pdfgen.plan.library import load_library
+from pdfgen.plan.loading import plan_from_document
 from pdfgen.plan.model import Plan
 from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
@@ -37,52 +37,69 @@ def _looks_like_layout(value: Any) -> bool:
 
 
 def check_file(path: Path) -> str:
-    """Validate a plan, layout, client file or exercise library (told apart by their keys);
-    a one-line summary of what it holds, or an InputError."""
+    """Validate a plan, layout, client file, roster or exercise library (a file, or a folder of
+    library files), told apart by their keys; a one-line summary of what it holds, or an
+    InputError."""
+    if path.is_dir():
+        return f"exercise library, {len(load_library(path))} exercises"
     if path.suffix.lower() == ".csv":
-        from pdfgen.app.batch import check_roster
-
-        return check_roster(path)
+        return _roster(path)
     doc = read_yaml(path)
-    value = doc.value
-    if (
-        isinstance(value, list)
-        and value
-        and all(isinstance(item, dict) and "client" in item for item in value)
-    ):
-        from pdfgen.app.batch import check_roster
-
-        return check_roster(path)
-    if (
-        isinstance(value, dict)
-        and value
-        and set(value) <= set(client_file_model().model_fields)
-        and (set(value) & {"client", "trainer", "start", "days", "maxes"})
-    ):
+    kind = _kind_of(doc.value)
+    if kind == "roster":
+        return _roster(path)
+    if kind == "client file":
         given = load_client(path).options()
         maxes = given.get("maxes") or {}
         return f"client file for '{given.get('client') or 'a client'}', {len(maxes)} maxes"
-    if _looks_like_layout(value):
+    if kind == "exercise library":
+        return f"exercise library, {len(load_library(path))} exercises"
+    if kind == "layout":
         from pdfgen.render.fonts import register
 
         layout = load_layout(path)
         register(layout.fonts)  # a font file that cannot be used is found now, not at build
         width, height = layout.page.size_mm
         return f"layout, {width:g} × {height:g} mm, sections: {', '.join(layout.sections)}"
-    if (
-        isinstance(value, dict)
-        and value
-        and "sessions" not in value
-        and "program" not in value
-        and all(isinstance(v, dict) and "name" in v for v in value.values())
-    ):
-        return f"exercise library, {len(load_library(path))} exercises"
     plan = plan_from_document(doc)
     sessions = len(plan.sessions)
     return (
         f"plan '{plan.program}', {sessions} session{'s' if sessions > 1 else ''}, "
         f"{len(plan.used_exercises)} exercises, {plan.weeks} weeks"
     )
+
+
+def _kind_of(value: Any) -> str:
+    """What a YAML file holds, judged by its shape and keys: a roster (a list of clients), a
+    client file, an exercise library (ids to exercises with names), a layout, or a plan."""
+    if (
+        isinstance(value, list)
+        and value
+        and all(isinstance(i, dict) and "client" in i for i in value)
+    ):
+        return "roster"
+    if not isinstance(value, dict) or not value:
+        return "plan"
+    keys = set(value)
+    if keys <= set(client_file_model().model_fields) and keys & {
+        "client",
+        "trainer",
+        "start",
+        "days",
+        "maxes",
+    }:
+        return "client file"
+    if not keys & {"sessions", "program"} and all(
+        isinstance(v, dict) and "name" in v for v in value.values()
+    ):
+        return "exercise library"
+    return "layout" if _looks_like_layout(value) else "plan"
+
+
+def _roster(path: Path) -> str:
+    from pdfgen.app.batch import check_roster
+
+    return check_roster(path)
 
 
 def json_schema(what: str = "plan") -> dict[str, Any]:
@@ -92,24 +109,6 @@ def json_schema(what: str = "plan") -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"pdfgen {what}"
     return schema
-
-
-def search_exercises(query: str = "") -> list[tuple[str, Exercise]]:
-    """Library exercises whose id, name, alias, area, muscles or equipment contain `query`."""
-    needle = normalise(query)
-    found = []
-    for ex_id, exercise in builtin_library().items():
-        haystack = [
-            ex_id,
-            exercise.name,
-            exercise.area or "",
-            *exercise.aliases,
-            *exercise.muscles,
-            *exercise.equipment,
-        ]
-        if not needle or any(needle in normalise(text) for text in haystack):
-            found.append((ex_id, exercise))
-    return found
 
 
 def describe_layouts() -> list[tuple[str, str]]:

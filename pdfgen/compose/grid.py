@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from pdfgen.compose.cells import Logged, Role, column_roles, day_columns, logged
 from pdfgen.compose.fieldnames import day_field, entry_keys, set_field
 from pdfgen.compose.text import fit_lines
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day, Entry, SetTarget
+from pdfgen.style.labels import Labels
 from pdfgen.style.layout import TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
 from pdfgen.units import MM
 
@@ -99,7 +101,9 @@ def compose_day(
     """Lay out one training day (or, when it must split, some of its exercises)."""
     box = _Box(layout, width, measure, day, Words(layout.labels, units, layout.date_format))
     box.title_bar(day, continued)
-    widths = column_widths(layout.grid.columns, width)
+    # The same columns on every part of a day split across pages: those the whole day needs.
+    box.columns = day_columns(layout.grid.columns, day.entries)
+    widths = column_widths(box.columns, width)
     xs = [sum(widths[:i]) for i in range(len(widths))]
     box.headings(xs, widths, units)
     set_rows = 0
@@ -147,6 +151,7 @@ class _Box:
     ) -> None:
         self.layout, self.width, self.measure, self.day = layout, width, measure, day
         self.words = words
+        self.columns = layout.grid.columns
         self.keys = entry_keys(day)
         self.rects: list[Rect] = []
         self.runs: list[Run] = []
@@ -225,11 +230,15 @@ class _Box:
         ]
 
     def headings(self, xs: list[float], widths: list[float], units: str) -> None:
-        """One shaded heading cell per column."""
+        """One shaded heading cell per column: the layout's label, or, where every cell of
+        the column holds a time or a distance, what they hold."""
         height, small = self.layout.grid.header_height * MM, self.layout.sizes.small
-        for column, x, w in zip(self.layout.grid.columns, xs, widths, strict=True):
+        labels = self.layout.labels
+        for column, x, w in zip(self.columns, xs, widths, strict=True):
             self.rects.append(Rect(x, self.y, w, height, fill="shade", role="heading"))
-            label = self.fit(column.label.format(units=units), w - 2 * PAD, small, bold=True)
+            heading = _heading(column, column_roles(column.field, self.day.entries), labels)
+            heading = heading.format(units=units)
+            label = self.fit(heading, w - 2 * PAD, small, bold=True)
             center = column.field != "exercise"
             self.runs.append(_in_cell(label, x, self.y, w, height, small, bold=True, center=center))
         self.y += height
@@ -237,42 +246,88 @@ class _Box:
     def exercise_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:
         """One row per set; the exercise's name spans its rows."""
         row_h = self.layout.grid.row_height * MM
-        size = self.layout.sizes.grid
         block_h = row_h * len(entry.sets)
-        for column, x, w in zip(self.layout.grid.columns, xs, widths, strict=True):
+        cells = logged(entry)
+        for column, x, w in zip(self.columns, xs, widths, strict=True):
             if column.field == "exercise":
                 self.rects.append(Rect(x, self.y, w, block_h, role="exercise"))
-                self.runs += _exercise_text(
-                    entry, self.layout, self.words, x, self.y, w, block_h, self.measure
-                )
+                self.runs += self.exercise_text(entry, x, self.y, w, block_h)
                 continue
-            write = column.field in WRITE_FIELDS
-            key = self.keys[id(entry.prescription)]
             for index, target in enumerate(entry.sets):
-                row_y = self.y + index * row_h
-                name = set_field(self.day, key, target, column.field) if write else ""
-                if column.field == "done":
-                    self.tick_box(x, row_y, w, row_h, name)
-                    continue
-                self.rects.append(
-                    Rect(
-                        x,
-                        row_y,
-                        w,
-                        row_h,
-                        fill="white" if write else None,
-                        write=write,
-                        role=column.field,
-                        name=name,
-                    )
-                )
-                value = _cell_value(column.field, entry, target, self.words)
-                if value:
-                    # Warm-up rows print lighter: they are not work sets.
-                    color: ColorRole = "muted" if target.warmup else "text"
-                    fitted = self.fit(value, w - 2 * PAD, size)
-                    self.runs.append(_in_cell(fitted, x, row_y, w, row_h, size, color=color))
+                self.cell(entry, target, column.field, cells, x, self.y + index * row_h, w, row_h)
         self.y += block_h
+
+    def cell(
+        self,
+        entry: Entry,
+        target: SetTarget,
+        field: str,
+        cells: Logged,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+    ) -> None:
+        """One set's cell of one column: printed, to write in, a tick box, or not offered."""
+        size = self.layout.sizes.grid
+        key = self.keys[id(entry.prescription)]
+        if field == "done":
+            self.tick_box(x, y, w, h, set_field(self.day, key, target, "done"))
+            return
+        if field in ("weight", "reps"):
+            role = cells.role(field)
+            if role is None:
+                # Nothing to log here for this kind of work: shaded, with no field.
+                self.rects.append(Rect(x, y, w, h, fill="shade", role="not_logged"))
+                self.runs.append(_in_cell("–", x, y, w, h, size, color="muted"))
+                return
+            name = set_field(self.day, key, target, role)
+            self.rects.append(Rect(x, y, w, h, fill="white", write=True, role=role, name=name))
+            return
+        write = field in WRITE_FIELDS
+        name = set_field(self.day, key, target, field) if write else ""
+        self.rects.append(
+            Rect(x, y, w, h, fill="white" if write else None, write=write, role=field, name=name)
+        )
+        value = _cell_value(field, entry, target, self.words)
+        if value:
+            # Warm-up rows print lighter: they are not work sets.
+            color: ColorRole = "muted" if target.warmup else "text"
+            fitted = self.fit(value, w - 2 * PAD, size)
+            self.runs.append(_in_cell(fitted, x, y, w, h, size, color=color))
+
+    def exercise_text(self, entry: Entry, x: float, y: float, w: float, h: float) -> list[Run]:
+        """The exercise's name, and on the lines under it what the trainer wrote besides sets and
+        reps, in the cell that spans its rows."""
+        layout, measure = self.layout, self.measure
+        sizes = layout.sizes
+        inner = w - 2 * PAD
+        detail = _details(entry, self.columns, self.words)
+        name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
+        name_leading = sizes.grid * 1.2
+        small_leading = sizes.small * 1.25
+        room = int((h - 2 * PAD) // name_leading) or 1
+        name_lines = fit_lines(
+            name, inner, max(1, room - (1 if detail else 0)), lambda t: measure(t, True, sizes.grid)
+        )
+        left = h - 2 * PAD - len(name_lines) * name_leading
+        detail_lines = (
+            fit_lines(
+                detail, inner, int(left // small_leading), lambda t: measure(t, False, sizes.small)
+            )
+            if detail and left >= small_leading
+            else []
+        )
+        block = len(name_lines) * name_leading + len(detail_lines) * small_leading
+        top = y + (h - block) / 2
+        runs = []
+        for line in name_lines:
+            top += name_leading
+            runs.append(Run(x + PAD, top - name_leading * 0.25, line, sizes.grid, bold=True))
+        for line in detail_lines:
+            top += small_leading
+            runs.append(Run(x + PAD, top - small_leading * 0.25, line, sizes.small, color="muted"))
+        return runs
 
     def tick_box(self, x: float, y: float, w: float, h: float, name: str) -> None:
         """A white cell with a square in its middle to tick when the set is done."""
@@ -331,67 +386,38 @@ class _Box:
         self.y += height
 
 
+def _heading(column: GridColumn, roles: set[Role], labels: Labels) -> str:
+    """A column's heading: the layout's label, or what its cells hold when that is a time or a
+    distance, alone or beside reps and weights."""
+    if "time" in roles:
+        return labels.time_done if roles == {"time"} else labels.reps_or_time
+    if "distance" in roles:
+        return labels.distance_done if roles == {"distance"} else labels.weight_or_distance
+    return column.label
+
+
 def _cell_value(field: str, entry: Entry, target: SetTarget, words: Words) -> str:
     if field == "set":
         return words.set_label(target)
     if field == "target":
         return words.reps(target.reps)
     if field == "load":
-        return words.load(target.load)
+        # Never an empty box, which would look like a cell to write in.
+        return words.load(target.load) or words.labels.no_load
     if field == "rest":
         return entry.prescription.rest or ""
     return ""
 
 
-def _details(entry: Entry, layout: Layout, words: Words) -> str:
+def _details(entry: Entry, columns: list[GridColumn], words: Words) -> str:
     """What a trainer wrote besides sets and reps, on one line under the exercise's name."""
     item = entry.prescription
     details = [words.rest(item), words.tempo(item), words.effort(item), entry.load_note]
-    if not any(c.field == "load" for c in layout.grid.columns) and entry.work_sets:
+    if not any(c.field == "load" for c in columns) and entry.work_sets:
         details.append(words.load(entry.work_sets[0].load))
     if entry.notes:
         details.append(entry.notes)
     return " · ".join(d for d in details if d)
-
-
-def _exercise_text(
-    entry: Entry,
-    layout: Layout,
-    words: Words,
-    x: float,
-    y: float,
-    w: float,
-    h: float,
-    measure: Measure,
-) -> list[Run]:
-    sizes = layout.sizes
-    inner = w - 2 * PAD
-    detail = _details(entry, layout, words)
-    name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
-    name_leading = sizes.grid * 1.2
-    small_leading = sizes.small * 1.25
-    room = int((h - 2 * PAD) // name_leading) or 1
-    name_lines = fit_lines(
-        name, inner, max(1, room - (1 if detail else 0)), lambda t: measure(t, True, sizes.grid)
-    )
-    left = h - 2 * PAD - len(name_lines) * name_leading
-    detail_lines = (
-        fit_lines(
-            detail, inner, int(left // small_leading), lambda t: measure(t, False, sizes.small)
-        )
-        if detail and left >= small_leading
-        else []
-    )
-    block = len(name_lines) * name_leading + len(detail_lines) * small_leading
-    top = y + (h - block) / 2
-    runs = []
-    for line in name_lines:
-        top += name_leading
-        runs.append(Run(x + PAD, top - name_leading * 0.25, line, sizes.grid, bold=True))
-    for line in detail_lines:
-        top += small_leading
-        runs.append(Run(x + PAD, top - small_leading * 0.25, line, sizes.small, color="muted"))
-    return runs
 
 
 def _baseline(top: float, height: float, size: float) -> float:

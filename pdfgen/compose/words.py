@@ -51,6 +51,8 @@ class Words:
             return ""
         if load.weight is not None:
             return self.weight(load.weight)
+        if load.added is not None and load.added < 0:
+            return self.labels.assisted.format(load=self.weight(-load.added))
         if load.added is not None:
             return self.labels.added_load.format(load=self.weight(load.added))
         if load.added_percent is not None:

@@ -169,7 +169,8 @@ def decide(plan: Plan, session: str, item: Prescription, rows: Sequence[LoggedSe
         return keep("as many reps as possible: no range to judge by")
     work = sorted((r for r in rows if not r.warmup and not r.deload), key=lambda r: (r.week, r.day))
     sessions = [list(group) for _, group in groupby(work, key=lambda r: (r.week, r.day))]
-    sessions = [g for g in sessions if any(isinstance(r.reps, int) for r in g)]
+    timed = target.unit == "seconds"
+    sessions = [g for g in sessions if any(_done(r, timed) is not None for r in g)]
     if not sessions:
         return keep("no reps logged outside deload weeks")
     last = sessions[-1]
@@ -182,26 +183,35 @@ def decide(plan: Plan, session: str, item: Prescription, rows: Sequence[LoggedSe
     lifted = max(weights)
     step, increment = _step(plan, item, units, lifted)
     unit = "s" if target.unit == "seconds" else "reps"
-    if all(isinstance(r.reps, int) and r.reps >= target.high for r in last):
+    if all((_done(r, timed) or 0) >= target.high for r in last):
         new = round_to(lifted + step, increment)
         reason = f"every set reached {target.high} {unit} in {when}"
         if new > MAX_LOAD[units]:
             new, reason = round_to(lifted, increment), f"{reason}, but it is the most pdfgen plans"
     elif len(sessions) >= 2 and all(
-        any(isinstance(r.reps, int) and r.reps < target.low for r in group)
+        any((done := _done(r, timed)) is not None and done < target.low for r in group)
         for group in sessions[-2:]
     ):
         new = max(round_to(lifted - step, increment), increment)
         reason = f"sets fell below {target.low} {unit} in the last two sessions"
     else:
         new = round_to(lifted, increment)
-        reached = sum(isinstance(r.reps, int) and r.reps >= target.high for r in last)
+        reached = sum((_done(r, timed) or 0) >= target.high for r in last)
         reason = f"{reached} of {len(last)} sets reached {target.high} {unit} in {when}"
     written = format_weight(new, units)
     # The same weight spelled otherwise ("40kg") is no change: the plan keeps its spelling.
     if _same_load(old, new, units):
         written = old
     return Decision(session, name, old, written, reason)
+
+
+def _done(row: LoggedSet, timed: bool) -> float | None:
+    """What a set achieved as a number: its reps, or for a timed target its time in seconds
+    (older logs wrote the seconds as reps); None where nothing readable was logged."""
+    value = row.time if timed else row.reps
+    if timed and value is None:
+        value = row.reps
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _same_load(old: str, new: float, units: Unit) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -30,14 +29,10 @@ from pdfgen.compose.text import clean, spreadsheet_safe
 from pdfgen.errors import input_error
 from pdfgen.io.reading import read_input
 from pdfgen.io.writing import write_atomic
+from pdfgen.logbook.typed import read_distance, read_reps, read_rpe, read_time, read_weight
 from pdfgen.plan.limits import MAX_SETS_PER_SESSION
-from pdfgen.units import MAX_LOAD, convert, unit_of
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
-_NUMBER = re.compile(r"\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*")
-_WEIGHT = re.compile(r"\s*(\d{1,4}(?:[.,]\d{1,3})?)\s*(kg|kgs|lb|lbs)?\.?\s*", re.IGNORECASE)
-# "1,250" is a thousand and a quarter to some and one and a quarter to others.
-_THOUSANDS = re.compile(r"\d{1,3},\d{3}")
 
 
 @dataclass(frozen=True)
@@ -60,6 +55,8 @@ class LoggedSet:
     weight: float | str | None
     units: str
     reps: int | str | None
+    time: float | str | None  # seconds
+    distance: float | str | None  # kilometres
     done: bool
     rpe: float | str | None
     notes: str
@@ -165,8 +162,10 @@ def _logged(path: Path, where: str, number: int, row: dict[str, Any]) -> LoggedS
         weight=read_weight(_text(row.get("weight")), _text(row.get("units")), "", []),
         units="lb" if _text(row.get("units")) == "lb" else "kg",
         reps=read_reps(_text(row.get("reps")), "", []),
+        time=read_time(_text(row.get("time")), "", []),
+        distance=read_distance(_text(row.get("distance")), "", []),
         done=_yes(row.get("done")),
-        rpe=_rpe(_text(row.get("rpe")), "", []),
+        rpe=read_rpe(_text(row.get("rpe")), "", []),
         notes=_text(row.get("notes")),
         week_notes=_text(row.get("week_notes")),
         booklet_notes=_text(row.get("booklet_notes")),
@@ -249,7 +248,7 @@ def _day_sets(
     date = value(f"{key}_{DAY_ROLES['date']}") or _text(record.get("date"))
     rpe_text = value(f"{key}_{DAY_ROLES['effort']}")
     where_day = f"week {week}, day {day}"
-    rpe = _rpe(rpe_text, where_day, problems)
+    rpe = read_rpe(rpe_text, where_day, problems)
     day_notes = value(f"{key}_{DAY_ROLES['day_notes']}")
     week_notes = value(week_field(week))
     rows = []
@@ -277,6 +276,8 @@ def _day_sets(
                 weight=read_weight(value(f"{stem}_weight"), units, where, problems),
                 units=units,
                 reps=read_reps(value(f"{stem}_reps"), where, problems),
+                time=read_time(value(f"{stem}_time"), where, problems),
+                distance=read_distance(value(f"{stem}_distance"), where, problems),
                 done=_checked(values.get(prefix + f"{stem}_done")),
                 rpe=rpe,
                 notes="; ".join(n for n in (set_notes, day_notes) if n),
@@ -284,69 +285,6 @@ def _day_sets(
             )
         )
     return rows
-
-
-def read_weight(text: str, units: str, where: str, problems: list[str]) -> float | str | None:
-    """A typed weight in the sheet's units: `62,5`, `62.5 kg`, `140 lb` (converted).
-
-    >>> read_weight("62,5", "kg", "", []), read_weight("62.5 KG", "kg", "", [])
-    (62.5, 62.5)
-    >>> read_weight("", "kg", "", []) is None
-    True
-    >>> problems = []
-    >>> read_weight("sixty", "kg", "week 1, day 1, Pull-up, set 2", problems), problems
-    ('sixty', ["week 1, day 1, Pull-up, set 2: weight 'sixty' is not a number; kept as text."])
-    """
-    if not text:
-        return None
-    match = _WEIGHT.fullmatch(text)
-    if match and _THOUSANDS.fullmatch(match[1]):
-        problems.append(
-            f"{where}: weight {text!r} could be {match[1].replace(',', '.')} or "
-            f"{match[1].replace(',', '')}; kept as text."
-        )
-        return text
-    if match:
-        number = float(match[1].replace(",", "."))
-        unit = (match[2] or units).lower().rstrip("s")
-        if number <= MAX_LOAD[unit]:
-            return round(convert(number, unit_of(unit), _unit(units)), 2)
-    problems.append(f"{where}: weight {text!r} is not a number; kept as text.")
-    return text
-
-
-def read_reps(text: str, where: str, problems: list[str]) -> int | str | None:
-    """Typed reps: a whole number (`8`, `8.0`); anything else is kept as text.
-
-    >>> read_reps("8", "", []), read_reps(" 12 ", "", [])
-    (8, 12)
-    >>> problems = []
-    >>> read_reps("8+2", "week 2, day 1, Row, set 1", problems), problems
-    ('8+2', ["week 2, day 1, Row, set 1: reps '8+2' is not a whole number; kept as text."])
-    """
-    if not text:
-        return None
-    match = _NUMBER.fullmatch(text)
-    if match:
-        number = float(match[1].replace(",", "."))
-        if number.is_integer() and number <= 1000:
-            return int(number)
-    problems.append(f"{where}: reps {text!r} is not a whole number; kept as text.")
-    return text
-
-
-def _rpe(text: str, where: str, problems: list[str]) -> float | str | None:
-    if not text:
-        return None
-    match = _NUMBER.fullmatch(text)
-    if match and 1 <= (number := float(match[1].replace(",", "."))) <= 10:
-        return number
-    problems.append(f"{where}: effort (RPE) {text!r} is not a number from 1 to 10; kept as text.")
-    return text
-
-
-def _unit(units: str) -> Any:
-    return "lb" if units == "lb" else "kg"
 
 
 def _text(value: Any) -> str:

@@ -28,8 +28,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 from pdfgen.errors import InputError, Problem, input_error
 from pdfgen.io.validation import validate
 from pdfgen.io.yamldoc import read_yaml
+from pdfgen.plan.library import builtin_library, lookup, name_index
 from pdfgen.plan.limits import Weekday
-from pdfgen.plan.loading import builtin_library, name_index, normalise
 from pdfgen.plan.loads import Load
 from pdfgen.plan.model import Plan
 from pdfgen.plan.options import OPTIONS, parse_week_range
@@ -104,9 +104,9 @@ def _resolve_maxes(
     library = name_index(builtin_library())
     found: dict[str, Load] = {}
     for name, load in given.items():
-        ex_id = index.get(normalise(name))
+        ex_id = lookup(index, name)
         if ex_id is None:
-            if normalise(name) not in library:
+            if lookup(library, name) is None:
                 problems.append(
                     Problem("", "names no exercise pdfgen knows.", option="maxes", key=name)
                 )

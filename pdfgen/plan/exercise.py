@@ -8,14 +8,12 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import (
-    Field,
-    PlainValidator,
-    WithJsonSchema,
-)
+from pydantic import Field, PlainValidator, PrivateAttr, WithJsonSchema
 
 from pdfgen.errors import shown
-from pdfgen.io.fields import Name, Note, Paragraph, Strict
+from pdfgen.io.fields import Name, Note, Paragraph, Strict, text
+from pdfgen.io.pictures import Picture
+from pdfgen.plan.limits import Kind
 
 ExerciseId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$")]
 
@@ -77,6 +75,13 @@ class ExerciseEntry(Strict):
     the fields that change in a library exercise of the same id."""
 
     name: Name | None = Field(default=None, description="The name printed in the booklet.")
+    kind: Kind | None = Field(
+        default=None,
+        description="What kind of work it is, which decides what is logged and progressed: "
+        "weighted (a load lifted for reps), bodyweight (reps; a load only when added on "
+        "purpose), band (reps against a band), timed (held or done for a time), distance "
+        "(covered for a distance and a time), carry (a load carried for a distance or time).",
+    )
     aliases: list[Name] = Field(
         default=[], max_length=20, description="Other names a plan may use for it."
     )
@@ -90,9 +95,41 @@ class ExerciseEntry(Strict):
     mistakes: list[Note] = Field(default=[], max_length=6, description="Common mistakes.")
     safety: Paragraph | None = Field(default=None, description="A safety note.")
     video: Url | None = Field(default=None, description="A video link (http or https).")
+    image: Annotated[str, text(500)] | None = Field(
+        default=None,
+        description="A picture of the exercise (PNG or JPEG, beside the plan file), printed on "
+        "its guide page.",
+    )
+    image_credit: Name | None = Field(
+        default=None,
+        description="Who made the picture: printed under it and on a credits page.",
+    )
 
 
 class Exercise(ExerciseEntry):
     """An exercise with the description a client reads in the guide."""
 
     name: Name = Field(description="The name printed in the booklet.")
+    kind: Kind = Field(
+        default="weighted", description="What kind of work it is (default: weighted)."
+    )
+
+    # Set when the plan loads: the picture, checked and decoded.
+    _picture: Picture | None = PrivateAttr(default=None)
+
+    def with_picture(self, picture: Picture) -> Exercise:
+        """A copy with its picture, checked."""
+        copy = self.model_copy()
+        copy._picture = picture
+        return copy
+
+    @property
+    def picture(self) -> Picture | None:
+        """The exercise's picture, checked and decoded; None without one."""
+        return self._picture
+
+    @property
+    def described(self) -> bool:
+        """Whether the exercise has a description for a guide page of its own (more than a
+        name: a plan's own exercise may state only that)."""
+        return bool(self.summary or self.setup or self.steps or self.cues or self.safety)

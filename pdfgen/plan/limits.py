@@ -15,3 +15,9 @@ MAX_PLAN_EXERCISES = 60
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+# What kind of work an exercise is, which decides what is logged and progressed.
+Kind = Literal["weighted", "bodyweight", "band", "timed", "distance", "carry"]
+KINDS: tuple[Kind, ...] = ("weighted", "bodyweight", "band", "timed", "distance", "carry")
+# The kinds that lift a load (and so are progressed by load steps).
+LIFTED: frozenset[Kind] = frozenset({"weighted", "carry"})

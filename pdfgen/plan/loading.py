@@ -1,4 +1,4 @@
-"""Loading plans and the exercise library: YAML in, a validated `Plan` out.
+"""Loading plans: YAML in, a validated `Plan` out, its exercises found in the library.
 
 The only module that turns plan files into models. Every problem in a file is reported together,
 each with its file, line, column and field.
@@ -6,23 +6,19 @@ each with its file, line, column and field.
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from pathlib import Path
-
-from pydantic import RootModel
 
 from pdfgen.errors import InputError, Problem, input_error
 from pdfgen.io import resources
+from pdfgen.io.pictures import PictureError, read_picture
 from pdfgen.io.reading import exists
 from pdfgen.io.validation import closest, validate
 from pdfgen.io.yamldoc import Document, dotted, read_yaml
 from pdfgen.plan.exercise import Exercise
+from pdfgen.plan.library import builtin_library, lookup, name_index, normalise, suggest
+from pdfgen.plan.limits import LIFTED, Kind
+from pdfgen.plan.loads import parse_load
 from pdfgen.plan.model import Plan, Prescription
-
-
-class LibraryFile(RootModel[dict[str, Exercise]]):
-    """The exercise library file: a mapping of ids to exercises."""
 
 
 def find_plan(name: str | Path) -> Path:
@@ -30,15 +26,15 @@ def find_plan(name: str | Path) -> Path:
     path = Path(name)
     if exists(path):
         return path
-    builtin = resources.builtin_plans()
+    builtin = resources.builtin_plans() | resources.example_plans()
     if isinstance(name, str) and name in builtin:
         return builtin[name]
     hint = closest(str(name), builtin) if not path.suffix else None
-    known = ", ".join(builtin)
     extra = f" Did you mean '{hint}'?" if hint else ""
     raise input_error(
         str(name),
-        f"no such plan file, and no built-in plan of that name (built-in: {known}).{extra}",
+        "no such plan file, and no built-in plan or example of that name (`pdfgen plans` "
+        f"lists them).{extra}",
     )
 
 
@@ -107,7 +103,23 @@ def _merge_exercises(
             known[ex_id] = library[ex_id].model_copy(update=stated)
         else:
             known[ex_id] = Exercise.model_validate(stated)
+        if entry.image is not None and ex_id in known:
+            known[ex_id] = _with_picture(known[ex_id], entry.image, ex_id, doc, problems)
     return known, problems
+
+
+def _with_picture(
+    exercise: Exercise, image: str, ex_id: str, doc: Document, problems: list[Problem]
+) -> Exercise:
+    """The exercise with its picture (found beside the plan file) checked and decoded once."""
+    path = ("exercises", ex_id, "image")
+    file, line, column = doc.locate(path)
+    try:
+        picture = read_picture(Path(doc.file).parent / image, "picture")
+    except PictureError as exc:
+        problems.append(Problem(file, str(exc), line, column, dotted(path)))
+        return exercise
+    return exercise.with_picture(picture)
 
 
 def _raw_reference_problems(
@@ -130,56 +142,13 @@ def _raw_reference_problems(
         for e, item in enumerate(items if isinstance(items, list) else []):
             name = item.get("exercise") if isinstance(item, dict) else None
             path = ("sessions", s, "exercises", e, "exercise")
-            if isinstance(name, str) and normalise(name) not in index:
+            if isinstance(name, str) and lookup(index, name) is None:
                 if dotted(path) in reported:
                     continue
                 file, line, column = doc.locate(path)
                 message = _unknown_exercise(name, index, library)
                 problems.append(Problem(file, message, line, column, dotted(path)))
     return problems
-
-
-def load_library(source: str | Path) -> dict[str, Exercise]:
-    """Read and validate an exercise library file."""
-    doc = read_yaml(source, what="exercise library")
-    if not isinstance(doc.value, dict):
-        raise input_error(
-            doc.file, "the exercise library must be a mapping of ids to exercises.", 1, 1
-        )
-    entries = validate(LibraryFile, doc).root
-    problems = _alias_clashes(entries, doc)
-    if problems:
-        raise InputError(problems)
-    return entries
-
-
-@cache
-def builtin_library() -> dict[str, Exercise]:
-    """The exercise library that ships with pdfgen, read once per process."""
-    return load_library(resources.library_path())
-
-
-def normalise(name: str) -> str:
-    """The form in which names are compared: case, dashes and spacing do not matter.
-
-    >>> normalise("  Low Row /  Pulldown ") == normalise("low row / pulldown")
-    True
-    >>> normalise("Pull–ups")
-    'pull-ups'
-    """
-    name = re.sub(r"[‐-―−]", "-", name.casefold())
-    return " ".join(name.split())
-
-
-def name_index(exercises: dict[str, Exercise]) -> dict[str, str]:
-    """Every way to refer to an exercise (id, name, aliases; normalised) to its id."""
-    index: dict[str, str] = {}
-    for ex_id, exercise in exercises.items():
-        for name in (ex_id, exercise.name, *exercise.aliases):
-            index.setdefault(normalise(name), ex_id)
-    for ex_id in exercises:  # an id always wins over someone else's alias
-        index[normalise(ex_id)] = ex_id
-    return index
 
 
 def _resolve(
@@ -194,7 +163,7 @@ def _resolve(
     for s, session in enumerate(plan.sessions):
         prescriptions: list[Prescription] = []
         for e, item in enumerate(session.exercises):
-            ex_id = index.get(normalise(item.exercise))
+            ex_id = lookup(index, item.exercise)
             if ex_id is None:
                 path = ("sessions", s, "exercises", e, "exercise")
                 file, line, column = doc.locate(path)
@@ -202,6 +171,8 @@ def _resolve(
                 problems.append(Problem(file, message, line, column, dotted(path)))
                 continue
             used.setdefault(ex_id, known[ex_id])
+            kind = item.kind or known[ex_id].kind
+            problems += _assistance_problems(item, kind, doc, ("sessions", s, "exercises", e))
             prescriptions.append(item.model_copy(update={"exercise": ex_id}))
         sessions.append(session.model_copy(update={"exercises": prescriptions}))
     if problems:
@@ -210,37 +181,35 @@ def _resolve(
 
 
 def _unknown_exercise(name: str, index: dict[str, str], known: dict[str, Exercise]) -> str:
-    match = closest(normalise(name), index)
+    matches = list(dict.fromkeys(index[m] for m in suggest(name, index, most=12)))[:3]
     hint = ""
-    if match:
-        ex_id = index[match]
-        shown = known[ex_id].name if ex_id in known else ex_id
-        hint = f" Did you mean '{shown}' ({ex_id})?"
+    if matches:
+        shown = [f"'{known[i].name}' ({i})" if i in known else f"'{i}'" for i in matches]
+        either = ", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]
+        hint = f" Did you mean {either}?"
     return (
         f"'{name}' is not in the exercise library.{hint} `pdfgen exercises` lists them; "
         "a plan can also define its own under `exercises:`."
     )
 
 
-def _alias_clashes(entries: dict[str, Exercise], doc: Document) -> list[Problem]:
-    """Names and aliases must each point at one exercise, or references would be ambiguous."""
-    owner: dict[str, str] = {}
-    problems: list[Problem] = []
-    for ex_id, exercise in entries.items():
-        names = {normalise(ex_id), normalise(exercise.name)}
-        names |= {normalise(alias) for alias in exercise.aliases}
-        for name in sorted(names):
-            other = owner.setdefault(name, ex_id)
-            if other != ex_id:
-                file, line, column = doc.locate((ex_id,), prefer_key=True)
-                problems.append(
-                    Problem(
-                        file,
-                        f"the name '{name}' is used by '{other}' too; "
-                        "each name and alias must be unique.",
-                        line,
-                        column,
-                        ex_id,
-                    )
-                )
+def _assistance_problems(
+    item: Prescription, kind: Kind, doc: Document, path: tuple[str | int, ...]
+) -> list[Problem]:
+    """Assistance ("-20 kg", "assisted 20 kg") is for bodyweight work, not a lifted load."""
+    if kind not in LIFTED:
+        return []
+    written = [(("load",), item.load)] + [
+        (("weeks", week, "load"), change.load) for week, change in item.weeks.items()
+    ]
+    problems = []
+    for where, text in written:
+        load = parse_load(text) if text else None
+        if load is not None and load.sign < 0:
+            file, line, column = doc.locate((*path, *where))
+            message = (
+                f"'{text}' is assistance, which only bodyweight work has; {kind} work lifts its "
+                "load: write it without a minus (or give the entry `kind: bodyweight`)."
+            )
+            problems.append(Problem(file, message, line, column, dotted((*path, *where))))
     return problems

@@ -35,9 +35,11 @@ from pdfgen.plan.limits import (
     MAX_SETS,
     MAX_SETS_PER_SESSION,
     MAX_WEEKS,
+    Kind,
     Weekday,
 )
 from pdfgen.plan.loads import Load, LoadError, parse_load
+from pdfgen.plan.options import read_days
 from pdfgen.plan.reps import RepsError, RepTarget, parse_reps
 
 
@@ -89,7 +91,11 @@ def _load_step(value: Any) -> Load:
         raise ValueError(str(exc)) from None
     if step is None or isinstance(value, bool):
         raise ValueError("write a load step as '2.5 kg', '5 lb' or '5%'.")
-    return step
+    if step.sign < 0:
+        raise ValueError(
+            f"'{value}': a load step is what is added each time; write it without a minus."
+        )
+    return Load(step.value, step.unit)
 
 
 LoadStep = Annotated[
@@ -135,6 +141,16 @@ class Progression(Strict):
         if base is None:
             return self
         return base.model_copy(update={key: getattr(self, key) for key in self.model_fields_set})
+
+
+def _weekdays(value: Any) -> Any:
+    # Written as on the command line: [Mon, Thursday] is [mon, thu].
+    if isinstance(value, list | str):
+        try:
+            return list(read_days(value))
+        except ValueError as exc:
+            raise ValueError(str(exc).replace("must be", "must list", 1)) from None
+    return value
 
 
 def _digits(value: Any) -> Any:
@@ -191,6 +207,11 @@ class Prescription(Strict):
     """One exercise in a session: what to do and how much."""
 
     exercise: Name = Field(description="An id, name or alias from the exercise library.")
+    kind: Kind | None = Field(
+        default=None,
+        description="What kind of work it is here, over the exercise's own (a weighted vest "
+        "makes push-ups weighted work).",
+    )
     sets: Annotated[int, Range(1, MAX_SETS)]
     reps: Reps
     rest: Name | None = None
@@ -270,8 +291,11 @@ class Plan(Strict):
     days_per_week: Annotated[int, Range(1, 7)] | None = Field(
         default=None, description="Training days a week (default: one per session)."
     )
-    training_days: list[Weekday] | None = Field(
-        default=None, min_length=1, max_length=7, description="Weekdays to train: [mon, thu]."
+    training_days: Annotated[list[Weekday], BeforeValidator(_weekdays)] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=7,
+        description="Weekdays to train: [mon, thu] (any case; full names too).",
     )
     progression: Progression | None = Field(
         default=None, description="Rules for every exercise; an exercise's own override them."
@@ -320,6 +344,10 @@ class Plan(Strict):
     def exercise(self, prescription: Prescription) -> Exercise:
         """The exercise a prescription refers to."""
         return self._resolved[prescription.exercise]
+
+    def kind(self, prescription: Prescription) -> Kind:
+        """What kind of work a prescription is: its own `kind`, or its exercise's."""
+        return prescription.kind or self._resolved[prescription.exercise].kind
 
     # Set by the loader: where the plan came from, for problems found after loading.
     _document: Document | None = PrivateAttr(default=None)

@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pdfgen.compose.words import Words
+from pdfgen.io.pictures import Picture
 from pdfgen.plan.model import Plan
 from pdfgen.render.fonts import FontSet
 from pdfgen.render.marks import image_reader
@@ -18,7 +19,6 @@ from pdfgen.render.widgets import FieldMaker
 from pdfgen.schedule.model import Schedule
 from pdfgen.style.layout import FOOTER_BAND, HEADER_BAND, HEADING_BAND, Layout
 from pdfgen.style.loading import logo_of
-from pdfgen.style.logo import Logo
 from pdfgen.units import MM
 
 
@@ -58,7 +58,7 @@ class Context:
     details: BookletText
     styles: Styles
     measure: TextWidths
-    logo: Logo | None
+    logo: Picture | None
     logo_image: Any  # one reader for every drawing: the image is embedded once
     fields: FieldMaker | None = None  # form fields, for a fillable document
     only_weeks: list[int] | None = None  # the weeks to print; None: all

@@ -37,7 +37,7 @@ from pdfgen.render.context import BookletText, Context
 from pdfgen.render.cover import cover
 from pdfgen.render.flowables import TOTAL_PAGES_FORM, TotalPagesCanvas
 from pdfgen.render.fonts import FontSet
-from pdfgen.render.guide import guide
+from pdfgen.render.guide import credits, guide
 from pdfgen.render.marks import draw_header_logo, footer_contact
 from pdfgen.render.notes import notes
 from pdfgen.render.overview import overview
@@ -56,6 +56,7 @@ SECTIONS: dict[Section, Callable[[Context], list[Flowable]]] = {
     "guide": guide,
     "weeks": weeks,
     "notes": notes,
+    "credits": credits,
 }
 
 
@@ -158,6 +159,8 @@ class BookletRenderer:
         story: list[Flowable] = []
         for section in layout.sections:
             part = SECTIONS[section](self.context)
+            if not part:
+                continue  # a section with nothing to say (no picture credits) takes no page
             if section != "weeks":
                 # Each week starts its own page with the columns' template; every other
                 # section starts a page with one frame.

@@ -20,8 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from pdfgen.compose.text import fit_lines, one_line, wrap_address
+from pdfgen.io.pictures import Picture
 from pdfgen.style.layout import HEADER_BAND
-from pdfgen.style.logo import Logo
 from pdfgen.units import MM
 
 # A QR code's side, quiet zone included: 24 mm scans from paper at arm's length; a long address
@@ -104,7 +104,23 @@ class VideoCode(Flowable):  # type: ignore[misc]  # reportlab is untyped
             y -= self.leading
 
 
-def logo_box(logo: Logo, max_w: float, max_h: float) -> tuple[float, float]:
+class PictureMark(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A picture, as large as fits its box with its proportions kept."""
+
+    def __init__(self, picture: Picture, max_w: float, max_h: float) -> None:
+        super().__init__()
+        self.picture = picture
+        self.width, self.height = logo_box(picture, max_w, max_h)
+        self.reader = image_reader(picture)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
+
+
+def logo_box(logo: Picture, max_w: float, max_h: float) -> tuple[float, float]:
     """The logo's printed width and height: as large as fits the box, proportions kept."""
     width = min(max_w, max_h * logo.aspect)
     return width, width / logo.aspect
@@ -115,7 +131,7 @@ class Letterhead(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
     def __init__(
         self,
-        logo: Logo | None,
+        logo: Picture | None,
         image: ImageReader | None,
         contact: str,
         width: float,
@@ -156,7 +172,7 @@ class Letterhead(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
 
 def draw_header_logo(
-    canv: Canvas, logo: Logo, image: ImageReader, left: float, top: float
+    canv: Canvas, logo: Picture, image: ImageReader, left: float, top: float
 ) -> float:
     """The logo at the left of a page's header, its top at `top`; returns the width it takes,
     with the gap after it."""
@@ -186,7 +202,7 @@ def footer_contact(
     return True
 
 
-def image_reader(logo: Logo | None) -> Any:
+def image_reader(logo: Picture | None) -> Any:
     """One reader for every drawing of the logo: reportlab embeds an image once per document
     by its content, and a single reader computes that content once."""
     return ImageReader(logo.image) if logo else None

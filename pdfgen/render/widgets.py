@@ -53,6 +53,7 @@ class FieldMaker:
             c.field: c.label.format(units=units) for c in layout.grid.columns
         }
         self.labels |= {"date": labels.date, "effort": labels.effort, "day_notes": labels.day_notes}
+        self.labels |= {"time": labels.time_done, "distance": labels.distance_done}
 
     def day(self, canv: Canvas, grid: DayGrid, day: Day, continued: bool) -> None:
         """The fields of a day's grid (as drawn at the canvas's current origin)."""

@@ -7,13 +7,14 @@ later only has to print it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
 from pdfgen.errors import InputError, Problem
 from pdfgen.plan.client import ClientOptions, block_too_late, check_options
-from pdfgen.plan.limits import Weekday
+from pdfgen.plan.limits import LIFTED, Weekday
 from pdfgen.plan.loads import Load, parse_load, round_to
 from pdfgen.plan.model import (
     Plan,
@@ -112,6 +113,7 @@ class _Targets:
     ) -> Entry:
         change = item.weeks.get(week)
         load_text = item.load
+        lifted = self.plan.kind(item) in LIFTED
         base = self._base_load(load_text, item, session, position)
         unit = base[1] if base else None
         rule = self._rule(item, unit)
@@ -128,7 +130,10 @@ class _Targets:
             )
         load, value = self._weight(target.load, unit, item)
         note = "" if base else (load_text or "")
-        if not base and target.deload and rule.deload_load < 1:
+        if base and not lifted:
+            # Bodyweight work loaded on purpose: a weight added (a belt) or assistance.
+            load, value = LoadTarget(added=value), None
+        elif not base and target.deload and rule.deload_load < 1 and lifted:
             load = LoadTarget(share=rule.deload_load)  # of last week's load
         elif not base and target.steps:
             load = self._added(target.steps, item)
@@ -141,6 +146,8 @@ class _Targets:
             self.plan.exercise(item),
             item,
             sets,
+            self.plan.kind(item),
+            self._on_purpose(item),
             label,
             target.deload,
             value,
@@ -150,7 +157,7 @@ class _Targets:
 
     def _added(self, steps: int, item: Prescription) -> LoadTarget | None:
         """What a load in words ("bodyweight") gains after `steps` load steps: 5 kg, 10%."""
-        rules = self._rules(item)
+        rules = self._rules(item, self._on_purpose(item))
         step = rules.load if rules else None
         if step is None:
             return None
@@ -165,17 +172,32 @@ class _Targets:
         if load is None:
             return None
         if not load.is_percent:
-            return load.value, load.weight_unit
+            # Assistance is a negative weight added: load steps take it towards none.
+            return (-load.value if load.sign < 0 else load.value), load.weight_unit
         best = self.maxes.get(item.exercise)
         if best is None or best.is_percent:
             raise AssertionError("expand() checked every percentage load has its max")
         return best.value * load.value / 100, best.weight_unit
 
-    def _rules(self, item: Prescription) -> Progression | None:
-        """The exercise's own progression keys over the plan's."""
+    def _on_purpose(self, item: Prescription) -> bool:
+        """Whether the plan loads this exercise on purpose: lifted work always; bodyweight,
+        band, timed and distance work only with a weight of its own (a belt, assistance) or a
+        load step of its own."""
+        if self.plan.kind(item) in LIFTED:
+            return True
+        own_step = item.progression is not None and item.progression.load is not None
+        return own_step or parse_load(item.load or "") is not None
+
+    def _rules(self, item: Prescription, on_purpose: bool = True) -> Progression | None:
+        """The exercise's own progression keys over the plan's. The plan's load step and its
+        deload's lighter load apply only to work loaded on purpose (see `_on_purpose`)."""
+        plan = self.plan.progression
+        if plan is not None and not on_purpose:
+            lighter = plan.deload.model_copy(update={"load": 1.0}) if plan.deload else None
+            plan = plan.model_copy(update={"load": None, "deload": lighter})
         if item.progression is None:
-            return self.plan.progression
-        return item.progression.over(self.plan.progression)
+            return plan
+        return item.progression.over(plan)
 
     def _rule(self, item: Prescription, unit: Unit | None) -> Rule:
         # The same prescription comes back every week: build its rule once.
@@ -185,7 +207,7 @@ class _Targets:
         return self._rule_cache[key]
 
     def _make_rule(self, item: Prescription, unit: Unit | None) -> Rule:
-        rules = self._rules(item)
+        rules = self._rules(item, self._on_purpose(item))
         if rules is None:
             return Rule()
         step = rules.load
@@ -218,7 +240,9 @@ class _Targets:
         and as a number."""
         if value is None or unit is None:
             return None, None
-        rounded = round_to(convert(value, unit, self.units), self._increment(item))
+        converted = convert(value, unit, self.units)
+        # Assistance (a negative weight added) rounds as the weight it is.
+        rounded = math.copysign(round_to(abs(converted), self._increment(item)), converted)
         return LoadTarget(weight=rounded), rounded
 
     def _warmups(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pdfgen.plan.exercise import Exercise
-from pdfgen.plan.limits import Weekday
+from pdfgen.plan.limits import Kind, Weekday
 from pdfgen.plan.model import Plan, Prescription, Session
 from pdfgen.plan.reps import RepTarget
 from pdfgen.schedule.calendar import session_letter
@@ -23,7 +23,7 @@ class LoadTarget:
     it, in the client's units or as a percentage, or in a deload the share of it to use."""
 
     weight: float | None = None
-    added: float | None = None
+    added: float | None = None  # negative: assistance (a machine or band)
     added_percent: float | None = None
     share: float | None = None
     words: str = ""  # a set's load as the plan describes it ("empty bar"), printed as written
@@ -47,6 +47,8 @@ class Entry:
     exercise: Exercise
     prescription: Prescription
     sets: tuple[SetTarget, ...]
+    kind: Kind = "weighted"  # what kind of work it is here, and so what is logged
+    loaded: bool = True  # whether a weight is lifted, added or assisting, and so logged
     label: str = ""  # "A1", "A2" within a superset
     deload: bool = False
     load: float | None = None  # the work load in the client's units, for charts

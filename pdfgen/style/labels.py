@@ -74,6 +74,15 @@ class Labels(Strict):
     subject_client: Label
     weight: Label
     added_load: Label
+    other_exercises: Label
+    picture_credit: Label
+    credits_title: Label
+    time_done: Label
+    distance_done: Label
+    reps_or_time: Label
+    weight_or_distance: Label
+    assisted: Label
+    no_load: Label
     share: Label
     warmup_set: Label
     reps_range: Label
@@ -131,6 +140,8 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "subject_client": {"subject", "client"},
     "weight": {"value", "units"},
     "added_load": {"load"},
+    "picture_credit": {"credit"},
+    "assisted": {"load"},
     "share": {"percent"},
     "warmup_set": {"n"},
     "reps_range": {"low", "high"},

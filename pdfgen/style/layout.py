@@ -19,9 +19,9 @@ from pydantic import (
 )
 
 from pdfgen.io.fields import Label, Name, Range, Strict, text
+from pdfgen.io.pictures import Picture
 from pdfgen.style.color import hex_color
 from pdfgen.style.labels import Labels, check_placeholders
-from pdfgen.style.logo import Logo
 from pdfgen.style.styles import Paragraphs, Tables
 from pdfgen.units import MM, PAPER_SIZES_MM, PaperSize
 
@@ -44,7 +44,7 @@ Points = Annotated[float, Range(4, 72, whole=False)]
 HexColor = Annotated[str, text(40), AfterValidator(hex_color)]
 WRITE_FIELDS = frozenset({"weight", "reps", "done", "notes"})
 GridField = Literal["exercise", "set", "target", "load", "rest", "weight", "reps", "done", "notes"]
-Section = Literal["cover", "overview", "guide", "weeks", "notes"]
+Section = Literal["cover", "overview", "guide", "weeks", "notes", "credits"]
 
 
 class Margins(Strict):
@@ -230,7 +230,7 @@ class Brand(Strict):
     )
 
     # Set when the layout loads: the logo file, checked and decoded.
-    _image: Logo | None = PrivateAttr(default=None)
+    _image: Picture | None = PrivateAttr(default=None)
 
 
 class Layout(Strict):
@@ -240,7 +240,7 @@ class Layout(Strict):
     fonts: Fonts
     colors: Colors
     sizes: Sizes
-    sections: list[Section] = Field(min_length=1, max_length=5)
+    sections: list[Section] = Field(min_length=1, max_length=6)
     grid: Grid
     paragraphs: Paragraphs
     tables: Tables

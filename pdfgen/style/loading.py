@@ -13,6 +13,7 @@ from typing import Any
 
 from pdfgen.errors import InputError, Problem, input_error
 from pdfgen.io import resources
+from pdfgen.io.pictures import Picture, PictureError, read_picture
 from pdfgen.io.reading import check_input, exists
 from pdfgen.io.validation import check_unknown_keys, closest, validate
 from pdfgen.io.yamldoc import Document, Path_, dotted, read_yaml
@@ -27,7 +28,6 @@ from pdfgen.style.layout import (
     Fonts,
     Layout,
 )
-from pdfgen.style.logo import Logo, LogoError, read_logo
 from pdfgen.units import MM, PAPER_SIZES_MM
 
 MAX_EXTENDS = 8
@@ -292,7 +292,7 @@ def check_fits(layout: Layout, doc: Document) -> None:
 # -- the trainer's brand ----------------------------------------------------------------------
 
 
-def logo_of(layout: Layout) -> Logo | None:
+def logo_of(layout: Layout) -> Picture | None:
     """The layout's logo, checked; None when it has none."""
     brand = layout.brand
     if brand.logo is None:
@@ -300,13 +300,13 @@ def logo_of(layout: Layout) -> Logo | None:
     if brand._image is None:
         # A layout made in Python rather than loaded: check the file now.
         try:
-            return read_logo(Path(brand.logo))
-        except LogoError as exc:
+            return read_picture(Path(brand.logo, "logo"))
+        except PictureError as exc:
             raise input_error(brand.logo, str(exc), field="brand.logo") from None
     return brand._image
 
 
-def _branded(layout: Layout, brand: Brand, logo: Logo | None) -> Layout:
+def _branded(layout: Layout, brand: Brand, logo: Picture | None) -> Layout:
     """`layout` with `brand` (whose logo is `logo`, checked), and the colours it sets."""
     brand = brand.model_copy()
     brand._image = logo
@@ -326,8 +326,8 @@ def resolve_brand(layout: Layout, doc: Document) -> Layout:
     file, line, column = doc.locate(("brand", "logo"))
     path = Path(file).parent / brand.logo
     try:
-        logo = read_logo(path)
-    except LogoError as exc:
+        logo = read_picture(path, "logo")
+    except PictureError as exc:
         raise InputError([Problem(file, str(exc), line, column, "brand.logo")]) from None
     return _branded(layout, brand.model_copy(update={"logo": str(path)}), logo)
 
@@ -343,8 +343,8 @@ def with_brand(layout: Layout, *, logo: Path | None = None, color: str | None = 
     update: dict[str, str] = {}
     if logo is not None:
         try:
-            checked = read_logo(logo)
-        except LogoError as exc:
+            checked = read_picture(logo, "logo")
+        except PictureError as exc:
             raise input_error(str(logo), str(exc), field="--logo") from None
         update["logo"] = str(logo)
     if color is not None:

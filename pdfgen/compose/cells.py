@@ -1,0 +1,73 @@
+"""What a client logs for each exercise, by the kind of work it is: the cells of its rows, and
+the columns a training day's grid needs.
+
+The layout's `weight` column holds what is lifted (or, for distance work, the distance covered);
+its `reps` column holds the reps done (or the time, for timed and distance work). A cell that
+does not apply is not offered (shaded, with no form field), and a column no exercise of the day
+needs is left out, its width given to the exercise's name.
+
+Pure: no PDF library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pdfgen.plan.limits import LIFTED
+from pdfgen.schedule.model import Entry
+from pdfgen.style.layout import GridColumn
+
+Role = Literal["weight", "reps", "time", "distance"]
+
+
+@dataclass(frozen=True)
+class Logged:
+    """What one exercise's rows log in the layout's `weight` and `reps` columns (None: that
+    cell is not offered)."""
+
+    weight: Role | None
+    reps: Role | None
+
+    def role(self, field: str) -> Role | None:
+        """What the cell of a layout column holds for this exercise; a column that is not
+        logged (set, target, load...) keeps its own field."""
+        if field == "weight":
+            return self.weight
+        if field == "reps":
+            return self.reps
+        return None
+
+
+def logged(entry: Entry) -> Logged:
+    """What a client logs for an exercise.
+
+    Lifted work (weighted, carry) logs the weight; other work only when the plan loads it on
+    purpose (a weight added on a belt, or assistance). Distance work logs the distance and the
+    time; timed work, and any set whose target is a time, logs the time; the rest, the reps.
+    """
+    weight: Role | None = "weight" if entry.kind in LIFTED or entry.loaded else None
+    if entry.kind == "distance":
+        weight = "distance"
+    timed = entry.kind in ("timed", "distance") or any(
+        s.reps.unit == "seconds" for s in entry.work_sets
+    )
+    return Logged(weight, "time" if timed else "reps")
+
+
+def day_columns(columns: list[GridColumn], entries: tuple[Entry, ...]) -> list[GridColumn]:
+    """The layout's columns a day's grid needs: the `weight` column only where some exercise
+    logs a weight or a distance, and the `load` column only where some set has a load to
+    print (an empty printed box would look like a cell to write in)."""
+    cells = [logged(entry) for entry in entries]
+    needs = {
+        "weight": any(c.weight for c in cells),
+        "load": any(s.load is not None for entry in entries for s in entry.sets),
+    }
+    return [c for c in columns if needs.get(c.field, True)]
+
+
+def column_roles(field: str, entries: tuple[Entry, ...]) -> set[Role]:
+    """Every role the cells of a layout column hold on a day: what its heading must say."""
+    roles = {logged(entry).role(field) for entry in entries}
+    return {role for role in roles if role is not None}
