@@ -33,7 +33,8 @@ from PIL import Image, ImageChops
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from support import console_script, fill_form
+from support import console_script
+from support.pdfs import fill_form
 
 import pdfgen
 from pdfgen.app.booklet import render_pdf

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
-from support import fill_form
+from support.pdfs import fill_form
 
 import pdfgen
 from pdfgen.cli import cli

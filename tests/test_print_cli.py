@@ -23,7 +23,8 @@ import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
 from pypdf import PdfReader
-from support import MINIMAL_PLAN, fill_form
+from support import MINIMAL_PLAN
+from support.pdfs import fill_form
 
 from pdfgen.cli import cli
 
