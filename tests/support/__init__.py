@@ -50,6 +50,27 @@ sessions:
 """
 
 
+def logo_png(path: Path, size: tuple[int, int] = (400, 160), mode: str = "RGBA") -> Path:
+    """A logo: a PNG of `size` pixels, a third of it red, the rest clear (or white)."""
+    from PIL import Image
+
+    image = Image.new(mode, size, (0, 0, 0, 0) if mode == "RGBA" else "white")
+    image.paste((200, 40, 40) if mode != "L" else 80, (0, 0, size[0] // 3, size[1]))
+    image.save(path)
+    return path
+
+
+def brand_layout(folder: Path, logo: str, extra: str = "") -> Path:
+    """folder/brand.yaml: a trainer's layout with that logo (line 3) and a contact line."""
+    layout = folder / "brand.yaml"
+    layout.write_text(
+        f"# A trainer's layout\nbrand:\n  logo: {logo}\n  contact: Sam Taylor · sam@example.com\n"
+        + extra,
+        encoding="utf-8",
+    )
+    return layout
+
+
 def header(path: Path) -> dict[str, list[str]]:
     """The `# key: value` lines at the top of a fixture file (`# expect:`, `# line:`, ...)."""
     found: dict[str, list[str]] = {}

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import MINIMAL_PLAN, header
+from support import MINIMAL_PLAN, TESTS, header
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
 from pdfgen.plan.loading import builtin_library, load_plan, load_plan_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "plans"
+FIXTURES = TESTS / "fixtures" / "plans"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
 

@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from reportlab.graphics.shapes import Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from support import printed_load, set_label
+from support import ROOT, printed_load, set_label
 
 import pdfgen
 from pdfgen.cli import cli
@@ -41,7 +41,6 @@ from pdfgen.style.layout import TICK_BOX_MM, Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM
 
-ROOT = Path(__file__).parent.parent
 WHOLE_BACK = ROOT / "examples" / "whole-back.yaml"
 MAXES = {"good-morning": "90kg"}
 START = date(2027, 1, 4)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from support import ROOT, TESTS
 
 import pdfgen
 from pdfgen.compose import chart as geo
@@ -28,9 +29,8 @@ from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM
 
-ROOT = Path(__file__).parent.parent
 WHOLE_BACK = ROOT / "examples" / "whole-back.yaml"  # a plan with planned loads: two panels
-A5_LANDSCAPE = Path(__file__).parent / "fixtures" / "layouts" / "a5-landscape.yaml"
+A5_LANDSCAPE = TESTS / "fixtures" / "layouts" / "a5-landscape.yaml"
 PLANS = ("upper-back", "whole-back")
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top

@@ -13,7 +13,6 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -23,6 +22,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from support import TESTS
 
 import pdfgen
 from pdfgen.compose.grid import Rect, column_widths, compose_day
@@ -33,7 +33,7 @@ from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM
 
-FIXTURES = Path(__file__).parent / "fixtures" / "render"
+FIXTURES = TESTS / "fixtures" / "render"
 PERSON = {"client": "Łukasz Żółć", "trainer": "Zoë Ørsted", "start": "2027-01-04"}
 CASES: dict[str, dict[str, Any]] = {
     "upper-back": {"plan": "upper-back", **PERSON},
