@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from support import ROOT
+from support import ROOT, write_cells
 
 import pdfgen
 from pdfgen.cli import cli
@@ -134,10 +134,10 @@ def test_an_undated_day_has_a_date_cell_to_write_in() -> None:
     blank = expand(plan).weeks[0].days[0]
     dated_day = expand(plan, start=MONDAY, days=("mon", "thu")).weeks[0].days[0]
     grid = compose_day(blank, layout, layout.frame_width, "kg", measure)
-    assert [r.role for r in grid.write_cells("date")] == ["date"]
+    assert [r.role for r in write_cells(grid, "date")] == ["date"]
     assert not any(ISO_DATE.search(run.text) for run in grid.runs)
     grid = compose_day(dated_day, layout, layout.frame_width, "kg", measure)
-    assert grid.write_cells("date") == []
+    assert write_cells(grid, "date") == []
     assert "2027-01-04" in [run.text for run in grid.runs]
 
 

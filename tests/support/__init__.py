@@ -11,8 +11,9 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from pdfgen.compose.grid import DayGrid, Rect
 from pdfgen.compose.words import Words
-from pdfgen.schedule.model import SetTarget
+from pdfgen.schedule.model import Day, SetTarget
 
 TESTS = Path(__file__).resolve().parent.parent
 ROOT = TESTS.parent
@@ -36,6 +37,16 @@ def printed_load(target: SetTarget, units: str = "kg") -> str:
 def set_label(target: SetTarget) -> str:
     """A set's number as the base layout prints it: "1", "W1"."""
     return words().set_label(target)
+
+
+def sets_of(day: Day) -> int:
+    """A training day's sets, warm-ups included: the rows its grid must have."""
+    return sum(len(entry.sets) for entry in day.entries)
+
+
+def write_cells(grid: DayGrid, role: str | None = None) -> list[Rect]:
+    """A composed grid's blank cells for writing in (optionally only those of one role)."""
+    return [r for r in grid.rects if r.write and (role is None or r.role == role)]
 
 
 # The smallest valid plan: one session, one exercise.
