@@ -1,18 +1,16 @@
-"""Shared fixtures: rendered booklets (made once per session) and paths to test data; the
-`--make-samples` option; and, after every test, a check of each PDF it wrote by independent
-readers (see the end of this file)."""
+"""Shared fixtures: rendered booklets (made once per session); the `--make-samples` option;
+and, after every test, a check of each PDF it wrote by independent readers (see the end of this
+file)."""
 
 from __future__ import annotations
 
 import io
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import settings
-from support import FIXTURES
 from support.pdfs import check_pdf
 
 import pdfgen
@@ -28,12 +26,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="rewrite samples/ (the booklets, their PNG previews and made-with.txt) before "
         "tests/test_samples.py checks them: python -m pytest tests/test_samples.py --make-samples",
     )
-
-
-@pytest.fixture(scope="session")
-def fixtures() -> Path:
-    """tests/fixtures"""
-    return FIXTURES
 
 
 @pytest.fixture(scope="session")

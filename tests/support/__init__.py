@@ -1,5 +1,6 @@
 """Helpers shared by the test modules (not fixtures): where things are, fixture-file headers, a
-minimal plan, how the page prints a schedule's numbers, and the console script.
+minimal plan, a logo and a layout that brands with it, how the page prints a schedule's numbers,
+a day's rows and a grid's writing cells, and the console script.
 
 `support.pdfs` has the independent readers every PDF a test writes must pass, and a form filler;
 `support.samples` the catalogue of the committed samples and how they are made.
