@@ -8,27 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from support import plan_with_video
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
 from pdfgen.plan.loading import builtin_library, load_library, load_plan_text
 
 YOUTUBE = "https://www.youtube.com/watch?v=eGo4IYlbE5g"
-
-
-def plan_with_video(url: str) -> str:
-    return f"""\
-program: Upper back
-sessions:
-  - name: Upper back
-    exercises:
-      - exercise: pull-up
-        sets: 3
-        reps: 6-8
-exercises:
-  pull-up:
-    video: '{url}'
-"""
 
 
 def run(*args: str) -> Result:

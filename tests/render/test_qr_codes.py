@@ -15,6 +15,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 from pypdf import PdfReader
+from support import plan_with_video
 
 import pdfgen
 from pdfgen.plan.loading import load_plan_text
@@ -40,21 +41,6 @@ exercises:
   band-pull-apart:
     name: Band pull-apart
     steps: [Hold a band at shoulder height, Pull it apart to your chest]
-"""
-
-
-def plan_with_video(url: str) -> str:
-    return f"""\
-program: Upper back
-sessions:
-  - name: Upper back
-    exercises:
-      - exercise: pull-up
-        sets: 3
-        reps: 6-8
-exercises:
-  pull-up:
-    video: '{url}'
 """
 
 

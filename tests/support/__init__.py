@@ -62,6 +62,11 @@ sessions:
 """
 
 
+def plan_with_video(url: str) -> str:
+    """MINIMAL_PLAN with a video link for its pull-up (the link on line 10)."""
+    return MINIMAL_PLAN + f"exercises:\n  pull-up:\n    video: '{url}'\n"
+
+
 def logo_png(path: Path, size: tuple[int, int] = (400, 160), mode: str = "RGBA") -> Path:
     """A logo: a PNG of `size` pixels, a third of it red, the rest clear (or white)."""
     from PIL import Image
