@@ -1,1 +1,2 @@
-"""Example plans and layouts; installed as package data of pdfgen, so `pdfgen plans` can copy them."""
+"""Example plans and layouts, installed as package data of pdfgen so that `pdfgen plans` can
+list and copy them from any folder."""

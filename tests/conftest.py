@@ -1,32 +1,31 @@
-"""Shared fixtures: rendered booklets (made once per session) and paths to test data; and, after
-every test, a check of each PDF it wrote by independent readers (see the end of this file)."""
+"""Shared fixtures: rendered booklets (made once per session); the `--make-samples` option;
+and, after every test, a check of each PDF it wrote by independent readers (see the end of this
+file)."""
 
 from __future__ import annotations
 
 import io
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import settings
-from support import check_pdf
+from support.pdfs import check_pdf
 
 import pdfgen
 
 # `--hypothesis-profile=long` for a deep run of the property tests; the default stays quick.
 settings.register_profile("long", max_examples=2000, deadline=None)
 
-TESTS = Path(__file__).parent
-ROOT = TESTS.parent
-FIXTURES = TESTS / "fixtures"
 
-
-@pytest.fixture(scope="session")
-def fixtures() -> Path:
-    """tests/fixtures"""
-    return FIXTURES
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--make-samples",
+        action="store_true",
+        help="rewrite samples/ (the booklets, their PNG previews and made-with.txt) before "
+        "tests/test_samples.py checks them: python -m pytest tests/test_samples.py --make-samples",
+    )
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from support import check_pdf
+from support.pdfs import check_pdf
 
 import pdfgen
 from pdfgen.io.resources import fonts_dir

@@ -1,21 +1,28 @@
-"""samples/ is what the tool makes today, and the README shows its previews."""
+"""samples/ is what the tool makes today, and the README shows its previews.
+
+`python -m pytest tests/test_samples.py --make-samples` rewrites samples/ first (the catalogue
+and how each sample is made are in support/samples.py).
+"""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from support import make_samples as load_make_samples
+from support import ROOT, samples
+from support.samples import SAMPLES
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-
-
-make_samples = load_make_samples()
+STALE = "samples/{}.pdf is stale: run `python -m pytest tests/test_samples.py --make-samples`"
 
 
-STALE = "samples/{}.pdf is stale: run `python scripts/make_samples.py`"
+@pytest.fixture(scope="module", autouse=True)
+def _made(request: pytest.FixtureRequest) -> None:
+    """With --make-samples, samples/ is written anew before it is checked."""
+    if request.config.getoption("--make-samples"):
+        said = samples.make()
+        capture = request.config.pluginmanager.getplugin("capturemanager")
+        with capture.global_and_fixture_disabled():
+            print(f"\n{said}")
 
 
 def assert_same_sample(name: str, made: bytes) -> None:
@@ -23,24 +30,22 @@ def assert_same_sample(name: str, made: bytes) -> None:
     (a fresh machine gets the newest), page for page in what the pages say: a new reportlab
     may write the same pages in other bytes."""
     committed = (SAMPLES / f"{name}.pdf").read_bytes()
-    if make_samples.MADE_WITH.read_text(encoding="utf-8") == make_samples.library_versions():
+    if samples.MADE_WITH.read_text(encoding="utf-8") == samples.library_versions():
         assert made == committed, STALE.format(name)
     else:
-        assert make_samples.page_texts(made) == make_samples.page_texts(committed), STALE.format(
-            name
-        )
+        assert samples.page_texts(made) == samples.page_texts(committed), STALE.format(name)
 
 
-@pytest.mark.parametrize("name", sorted(make_samples.BOOKLETS))
+@pytest.mark.parametrize("name", sorted(samples.BOOKLETS))
 def test_sample_is_current(name: str) -> None:
-    assert_same_sample(name, make_samples.booklet_bytes(name))
+    assert_same_sample(name, samples.booklet_bytes(name))
 
 
-@pytest.mark.parametrize("name", sorted(make_samples.FILLED))
+@pytest.mark.parametrize("name", sorted(samples.FILLED))
 def test_filled_sample_is_current(name: str) -> None:
-    source = make_samples.FILLED[name][0]
+    source = samples.FILLED[name][0]
     booklets = {source: (SAMPLES / f"{source}.pdf").read_bytes()}
-    assert_same_sample(name, make_samples.filled_bytes(name, booklets))
+    assert_same_sample(name, samples.filled_bytes(name, booklets))
 
 
 def test_filled_sample_reads_back() -> None:
@@ -60,7 +65,7 @@ def test_filled_sample_reads_back() -> None:
 def test_readme_shows_every_preview() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = set(re.findall(r"\(samples/([\w.-]+\.png)\)", readme))
-    made = {file for _, _, file in make_samples.PREVIEWS}
+    made = {file for _, _, file in samples.PREVIEWS}
     assert made <= shown
     for file in made:
         assert (SAMPLES / file).stat().st_size > 10_000
@@ -68,11 +73,11 @@ def test_readme_shows_every_preview() -> None:
 
 def test_previews_are_the_pages_they_name() -> None:
     data = (SAMPLES / "upper-back.pdf").read_bytes()
-    assert make_samples.page_of(data, "Cover") == 0
-    assert make_samples.page_of(data, "Week 1 of 6") > make_samples.page_of(data, "Exercise guide")
+    assert samples.page_of(data, "Cover") == 0
+    assert samples.page_of(data, "Week 1 of 6") > samples.page_of(data, "Exercise guide")
 
 
-@pytest.mark.parametrize("name", sorted(make_samples.BOOKLETS) + sorted(make_samples.FILLED))
+@pytest.mark.parametrize("name", sorted(samples.BOOKLETS) + sorted(samples.FILLED))
 def test_sample_passes_independent_readers(name: str) -> None:
     """Every committed sample passes qpdf's check (pikepdf), opens and renders non-blank in
     PDFium, and embeds every font it uses."""

@@ -165,27 +165,6 @@ class ChartGeometry:
         """Every shape, in the order it is drawn."""
         return (shape for panel in self.panels for shape in panel.shapes)
 
-    @property
-    def bars(self) -> list[Bar]:
-        return [s for s in self.shapes if isinstance(s, Bar)]
-
-    @property
-    def texts(self) -> list[Text]:
-        return [s for s in self.shapes if isinstance(s, Text)]
-
-    @property
-    def polylines(self) -> list[Polyline]:
-        return [s for s in self.shapes if isinstance(s, Polyline)]
-
-    @property
-    def markers(self) -> list[Marker]:
-        return [s for s in self.shapes if isinstance(s, Marker)]
-
-    def panel(self, kind: str) -> Panel:
-        """The panel of that kind."""
-        [found] = [p for p in self.panels if p.kind == kind]
-        return found
-
 
 # -- composing ---------------------------------------------------------------------------------
 

@@ -62,17 +62,12 @@ class Run:
 
 @dataclass(frozen=True)
 class DayGrid:
-    """A composed day: its size, boxes and text, and where each exercise's rows are."""
+    """A composed day: its size, boxes and text."""
 
     width: float
     height: float
     rects: tuple[Rect, ...]
     runs: tuple[Run, ...]
-    set_rows: int
-
-    def write_cells(self, role: str | None = None) -> list[Rect]:
-        """The blank cells a person writes in (optionally only those of one role)."""
-        return [r for r in self.rects if r.write and (role is None or r.role == role)]
 
 
 def column_widths(columns: list[GridColumn], width: float) -> list[float]:
@@ -106,13 +101,11 @@ def compose_day(
     widths = column_widths(box.columns, width)
     xs = [sum(widths[:i]) for i in range(len(widths))]
     box.headings(xs, widths, units)
-    set_rows = 0
     shown = day.entries if entries is None else entries
     for group in _groups(shown):
         top = box.y
         for entry in group:
             box.exercise_rows(entry, xs, widths)
-            set_rows += len(entry.sets)
         # A heavier rule around each exercise (or superset), so a glance finds the next one.
         box.rects.append(
             Rect(0, top, width, box.y - top, stroke="text", line_width=0.9, role="block")
@@ -120,7 +113,7 @@ def compose_day(
     # A day split across pages prints its effort and notes boxes on each part; the last part's
     # are the ones that become fields.
     box.footer(named=_ends_day(shown, day))
-    return DayGrid(width, box.y, tuple(box.rects), tuple(box.runs), set_rows)
+    return DayGrid(width, box.y, tuple(box.rects), tuple(box.runs))
 
 
 def _ends_day(shown: tuple[Entry, ...], day: Day) -> bool:

@@ -174,7 +174,7 @@ class NotesBox(Flowable):  # type: ignore[misc]
             name=self.name,
         )
         label = Run(1.6 * MM, 2 * MM + size * 0.7, self.label, size, color="muted")
-        self.painter(self.canv, DayGrid(self.width, self.height, (rect,), (label,), 0))
+        self.painter(self.canv, DayGrid(self.width, self.height, (rect,), (label,)))
         if self.fields:
             # Below the label, so that typing does not run over it.
             room = replace(rect, y=rect.y + 4.5 * MM, h=rect.h - 4.5 * MM)

@@ -72,11 +72,6 @@ class Day:
     entries: tuple[Entry, ...]
     date: date | None = None
 
-    @property
-    def set_count(self) -> int:
-        """Rows in this day's grid."""
-        return sum(len(e.sets) for e in self.entries)
-
 
 @dataclass(frozen=True)
 class Week:

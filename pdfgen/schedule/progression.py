@@ -12,7 +12,8 @@ Pure, no I/O. The rules, as the plan format states them:
 
 >>> from pdfgen.plan.reps import parse_reps
 >>> rule = Rule(reps_step=1, load_step=2.5, deload_every=4, deload_sets=0.5)
->>> for w in progress(3, parse_reps("6-8"), 40.0, rule, 5):
+>>> for week in range(1, 6):
+...     w = week_target(3, parse_reps("6-8"), 40.0, rule, week)
 ...     print(w.week, w.sets, w.reps, w.load, *(["deload"] if w.deload else []))
 1 3 6 40.0
 2 3 7 40.0
@@ -116,13 +117,6 @@ def load_at(load: float | None, rule: Rule, steps: int) -> float | None:
     if load is None:
         return None
     return load + steps * (rule.load_step + load * rule.load_percent / 100)
-
-
-def progress(
-    sets: int, reps: RepTarget, load: float | None, rule: Rule, weeks: int
-) -> list[WeekTarget]:
-    """Every week's target for one exercise, weeks 1 to `weeks`."""
-    return [week_target(sets, reps, load, rule, week) for week in range(1, weeks + 1)]
 
 
 def week_target(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import header
+from support import ROOT, TESTS, header
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
@@ -27,8 +27,7 @@ from pdfgen.style.layout import (
 )
 from pdfgen.style.loading import load_layout
 
-ROOT = Path(__file__).parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "layouts"
+FIXTURES = TESTS / "fixtures" / "layouts"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 
 

@@ -36,14 +36,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import console_script, header
+from support import TESTS, console_script, header
 
 from pdfgen.logbook.readlog import COLUMNS
 
 # The PDFs are damaged on purpose: conftest's independent readers must not check them.
 pytestmark = pytest.mark.damaged_pdf
 
-PDFS = Path(__file__).parent / "hostile" / "pdfs"
+PDFS = TESTS / "hostile" / "pdfs"
 TIMEOUT = 60
 MAX_BYTES = 20_000  # each committed PDF
 MAX_STDERR = 20_000  # a message quotes a value, never a whole file

@@ -12,9 +12,11 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from support import ROOT, TESTS
 
 import pdfgen
 from pdfgen.compose import chart as geo
@@ -28,9 +30,8 @@ from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM
 
-ROOT = Path(__file__).parent.parent
 WHOLE_BACK = ROOT / "examples" / "whole-back.yaml"  # a plan with planned loads: two panels
-A5_LANDSCAPE = Path(__file__).parent / "fixtures" / "layouts" / "a5-landscape.yaml"
+A5_LANDSCAPE = TESTS / "fixtures" / "layouts" / "a5-landscape.yaml"
 PLANS = ("upper-back", "whole-back")
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
@@ -44,6 +45,20 @@ class Drawn:
     schedule: Schedule
     layout: Layout
     most_height: float
+
+
+S = TypeVar("S", geo.Bar, geo.Text, geo.Polyline, geo.Marker)
+
+
+def shapes_of(chart: geo.ChartGeometry, kind: type[S]) -> list[S]:
+    """The chart's shapes of one kind (Bar, Text, Polyline, Marker), in drawing order."""
+    return [s for s in chart.shapes if isinstance(s, kind)]
+
+
+def panel(chart: geo.ChartGeometry, kind: str) -> geo.Panel:
+    """The chart's panel of that kind: sets, reps or loads."""
+    [found] = [p for p in chart.panels if p.kind == kind]
+    return found
 
 
 def schedule_of(plan: str) -> Schedule:
@@ -126,7 +141,9 @@ def label_under(chart: geo.ChartGeometry, bar: geo.Bar) -> geo.Text:
     """The text centred under a bar, closest to it."""
     centre = bar.x + bar.w / 2
     under = [
-        t for t in chart.texts if abs(t.x - centre) < 0.01 and t.anchor == "middle" and t.y < bar.y
+        t
+        for t in shapes_of(chart, geo.Text)
+        if abs(t.x - centre) < 0.01 and t.anchor == "middle" and t.y < bar.y
     ]
     return max(under, key=lambda t: t.y)
 
@@ -153,7 +170,7 @@ def test_on_a5_landscape_the_bars_stay_clear_of_the_load_lines(
 ) -> None:
     drawn = a5_landscape["whole-back"]
     chart, fonts = drawn.chart, fonts_of(drawn.layout)
-    sets, reps, loads = (extent(chart.panel(k).shapes, fonts) for k in ("sets", "reps", "loads"))
+    sets, reps, loads = (extent(panel(chart, k).shapes, fonts) for k in ("sets", "reps", "loads"))
     # Every mark of the bar panels (their week labels included) is above every mark of the
     # load panel (its title included), with some air between.
     assert min(sets[1], reps[1]) > loads[3] + 1 * MM
@@ -187,7 +204,7 @@ def test_on_a5_landscape_everything_is_inside_the_drawing(
 
 
 def assert_texts_apart(chart: geo.ChartGeometry, fonts: FontSet) -> None:
-    boxes = [(t.text, ink(t, fonts)) for t in chart.texts]
+    boxes = [(t.text, ink(t, fonts)) for t in shapes_of(chart, geo.Text)]
     for index, (text, a) in enumerate(boxes):
         for other, b in boxes[index + 1 :]:
             apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
@@ -212,8 +229,8 @@ def test_names_of_lines_ending_together_stay_under_the_title() -> None:
         weekly_volume(schedule), series, "kg", layout, layout.frame_width, measure(fonts)
     )
     assert_texts_apart(chart, fonts)
-    bars = extent((*chart.panel("sets").shapes, *chart.panel("reps").shapes), fonts)
-    assert extent(chart.panel("loads").shapes, fonts)[3] < bars[1]
+    bars = extent((*panel(chart, "sets").shapes, *panel(chart, "reps").shapes), fonts)
+    assert extent(panel(chart, "loads").shapes, fonts)[3] < bars[1]
 
 
 @pytest.mark.parametrize("plan", PLANS)
@@ -221,7 +238,7 @@ def test_every_text_is_inside_the_width(a5_landscape: dict[str, Drawn], plan: st
     drawn = a5_landscape[plan]
     chart, fonts = drawn.chart, fonts_of(drawn.layout)
     assert chart.width == pytest.approx(drawn.layout.frame_width)
-    for text in chart.texts:
+    for text in shapes_of(chart, geo.Text):
         left, _, right, _ = ink(text, fonts)
         assert left >= 0 and right <= chart.width, text
 
@@ -236,7 +253,7 @@ def test_a_long_exercise_name_is_cut_to_the_width() -> None:
     name = "Reverse cable crossover with a pause at the top and a slow way down"
     series[name] = series.pop("Reverse cable crossover")
     chart = geo.compose_chart(volumes, series, "kg", layout, layout.frame_width, measure(fonts))
-    [cut] = [t for t in chart.texts if "Reverse" in t.text]
+    [cut] = [t for t in shapes_of(chart, geo.Text) if "Reverse" in t.text]
     assert cut.text.endswith("…")
     assert ink(cut, fonts)[2] <= chart.width
 
@@ -256,7 +273,7 @@ def test_a_bar_per_week_in_each_bar_panel(a5_landscape: dict[str, Drawn], plan: 
     drawn = a5_landscape[plan]
     weeks = [w.number for w in drawn.schedule.weeks]
     for kind in ("sets", "reps"):
-        bars = [s for s in drawn.chart.panel(kind).shapes if isinstance(s, geo.Bar)]
+        bars = [s for s in panel(drawn.chart, kind).shapes if isinstance(s, geo.Bar)]
         assert [b.week for b in bars] == weeks
         # Left to right, in the week's order.
         assert [b.x for b in bars] == sorted(b.x for b in bars)
@@ -275,7 +292,7 @@ def test_a_deload_weeks_bar_is_open_and_labelled_with_the_layouts_word(
     chart = geo.chart_of(schedule, layout, layout.frame_width, measure(fonts_of(layout)))
     deloads = {w.number for w in schedule.weeks if w.deload}
     assert deloads  # both plans have deload weeks
-    bars = chart.bars
+    bars = shapes_of(chart, geo.Bar)
     assert len(bars) == 2 * len(schedule.weeks)
     for bar in bars:
         label = label_under(chart, bar).text
@@ -300,16 +317,16 @@ def test_a_load_line_has_a_point_per_week_with_a_planned_load(
     drawn = a5_landscape["whole-back"]
     chart, series = drawn.chart, load_series(drawn.schedule)
     # The week numbers under the load plot, by where they stand.
-    loads = chart.panel("loads")
+    loads = panel(chart, "loads")
     week_x = {
         int(t.text): t.x
         for t in loads.shapes
         if isinstance(t, geo.Text) and t.text.isdigit() and t.anchor == "middle"
     }
     assert sorted(week_x) == [w.number for w in drawn.schedule.weeks]
-    lines = {line.name: line for line in chart.polylines}
+    lines = {line.name: line for line in shapes_of(chart, geo.Polyline)}
     assert sorted(lines) == sorted(series)
-    markers = {(m.x, m.y) for m in chart.markers}
+    markers = {(m.x, m.y) for m in shapes_of(chart, geo.Marker)}
     for name, points in series.items():
         line = lines[name]
         assert len(line.points) == len(points)
@@ -335,7 +352,7 @@ def test_a_missing_planned_load_leaves_its_week_out_of_the_line(
     chart = geo.compose_chart(
         volumes, series, "kg", layout, layout.frame_width, measure(fonts_of(layout))
     )
-    [line] = [p for p in chart.polylines if p.name == name]
+    [line] = [p for p in shapes_of(chart, geo.Polyline) if p.name == name]
     assert len(line.points) == len(schedule.weeks) - 1
 
 
@@ -354,8 +371,8 @@ def test_the_panels_take_the_height_they_are_given(most_mm: float) -> None:
     )
     assert chart.height <= most_mm * MM + 1e-6
     sets, loads = (
-        extent(chart.panel("sets").shapes, fonts),
-        extent(chart.panel("loads").shapes, fonts),
+        extent(panel(chart, "sets").shapes, fonts),
+        extent(panel(chart, "loads").shapes, fonts),
     )
     assert sets[1] > loads[3]
     assert loads[1] >= 0 and sets[3] <= chart.height

@@ -33,7 +33,8 @@ from PIL import Image, ImageChops
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from support import console_script, fill_form
+from support import console_script, sets_of, write_cells
+from support.pdfs import fill_form
 
 import pdfgen
 from pdfgen.app.booklet import render_pdf
@@ -341,7 +342,7 @@ def test_every_set_has_weight_reps_and_a_done_check_box(
     set_names = {n for n in names if SET_NAME.match(n)}
     assert set_names == expected_set_names(doc.days)
     weights = [n for n in names if n.endswith("_weight")]
-    assert len(weights) == sum(day.set_count for day in doc.days)
+    assert len(weights) == sum(sets_of(day) for day in doc.days)
     for name in set_names:
         widget = names[name]
         if name.endswith("_done"):
@@ -368,7 +369,7 @@ def test_each_day_has_date_effort_notes_and_a_hidden_record(
         assert record.flags & 2 and record.field_flags & 1, "the record is hidden and read-only"
         printed = json.loads(record.value)
         assert (printed["week"], printed["day"]) == (day.week, day.day)
-        assert len(printed["sets"]) == day.set_count
+        assert len(printed["sets"]) == sets_of(day)
     # Nothing else: every field is a set's, a day's, a week's notes or the notes page.
     for name in names:
         assert (
@@ -403,7 +404,7 @@ def test_fields_sit_on_the_cells_compose_day_lays_out(
     measure = font_measure(doc.layout)
     for day in doc.days:
         grid: DayGrid = compose_day(day, doc.layout, doc.layout.column_width, "kg", measure)
-        cells: list[Rect] = [r for r in grid.write_cells() if r.name]
+        cells: list[Rect] = [r for r in write_cells(grid) if r.name]
         roles = {r.role for r in cells}
         assert roles == {"date", "weight", "reps", "done", "effort", "day_notes"}
         # The grid's origin on the page, from its first tick box (a check box is the box).
@@ -531,7 +532,7 @@ def test_warmups_repeated_exercises_and_split_days_are_named_apart(tmp_path: Pat
     assert [n for n, c in counts.items() if c > 1] == []
     assert {w.page for w in widgets if w.name.startswith("w01_d1_")} == {0, 1}
     day = expand(plan).weeks[0].days[0]
-    assert len([n for n in counts if n.endswith("_weight")]) == day.set_count == 36
+    assert len([n for n in counts if n.endswith("_weight")]) == sets_of(day) == 36
     for suffix in ("date", "rpe", "notes", "info"):
         assert counts[f"w01_d1_{suffix}"] == 1
     assert {"w01_d1_pull-up_sw1_weight", "w01_d1_pull-up_sw2_done"} <= set(counts)
@@ -578,7 +579,7 @@ def test_fillable_pages_render_like_plain_ones(
 def test_read_log_gives_back_what_was_typed(
     reading: dict[tuple[int, int, str, str], LoggedSet], log: Rendered
 ) -> None:
-    assert len(reading) == sum(day.set_count for day in log.days)
+    assert len(reading) == sum(sets_of(day) for day in log.days)
     first = reading[(2, 1, "pull-up", "1")]
     assert (first.weight, first.units, first.reps, first.done) == (62.5, "kg", 8, True)
     assert first.rpe == 8.5
@@ -908,7 +909,7 @@ def test_field_prefix_comes_first_in_every_name_and_reads_back(tmp_path: Path) -
     assert "r7_notes" in names and not [n for n in names if "." in n]
     path = fill(data, {"r7_w01_d2_pull-up_s1_weight": "50", "r7_w01_d2_rpe": "7"}, tmp_path / "f")
     rows = read_log(path).sets
-    assert len(rows) == sum(day.set_count for day in all_days(schedule))
+    assert len(rows) == sum(sets_of(day) for day in all_days(schedule))
     assert {r.client for r in rows} == {"Zoë Ørsted"}
     [row] = [r for r in rows if r.weight is not None]
     assert (row.day, row.exercise_id, row.set, row.weight, row.rpe) == (2, "pull-up", "1", 50, 7)

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
-from support import fill_form
+from support import ROOT
+from support.pdfs import fill_form
 
 import pdfgen
 from pdfgen.cli import cli
@@ -27,7 +28,6 @@ from pdfgen.logbook.readlog import LoggedSet, load_logged, read_log
 from pdfgen.plan.loading import load_plan_text
 from pdfgen.plan.model import Plan
 
-ROOT = Path(__file__).parent.parent
 FILLED_SAMPLE = ROOT / "samples" / "upper-back-log-filled.pdf"
 
 # The columns `pdfgen read-log` writes, in its order (README: "Fill it in on a tablet"); it now

@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from reportlab.graphics.shapes import Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from support import printed_load, set_label
+from support import ROOT, printed_load, set_label, sets_of, write_cells
 
 import pdfgen
 from pdfgen.cli import cli
@@ -41,7 +41,6 @@ from pdfgen.style.layout import TICK_BOX_MM, Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM
 
-ROOT = Path(__file__).parent.parent
 WHOLE_BACK = ROOT / "examples" / "whole-back.yaml"
 MAXES = {"good-morning": "90kg"}
 START = date(2027, 1, 4)
@@ -381,7 +380,7 @@ def test_every_writing_cell_of_the_log_layout_is_big_enough_to_write_in(
     for week in schedule.weeks:
         for day in week.days:
             grid = compose_day(day, layout, layout.column_width, "kg", measure)
-            cells = grid.write_cells()
+            cells = write_cells(grid)
             assert cells
             for cell in cells:
                 small = cell.role == "done"  # a box to tick, not to write in
@@ -389,8 +388,8 @@ def test_every_writing_cell_of_the_log_layout_is_big_enough_to_write_in(
                 assert cell.w >= (TICK_BOX_MM if small else 14) * MM - 1e-6, cell
                 assert cell.x >= -1e-6 and cell.x + cell.w <= layout.column_width + 1e-6
             roles |= {cell.role for cell in cells}
-            assert len(grid.write_cells("weight")) == day.set_count
-            assert len(grid.write_cells("reps")) == day.set_count
+            assert len(write_cells(grid, "weight")) == sets_of(day)
+            assert len(write_cells(grid, "reps")) == sets_of(day)
     assert {"weight", "reps", "effort", "day_notes"} <= roles
     assert ("date" in roles) == ("start" not in options)
 

@@ -4,7 +4,7 @@ and checked on the PDFs they write: sheet sizes, which booklet page lands in whi
 sheet (read back with pdfplumber from each page's own "page K of N"), form fields by name, filled
 in with pypdf and read back with `pdfgen read-log`, outlines, images and colours.
 
-The booklets are small (tests/support.MINIMAL_PLAN, a week or two) and made once per module.
+The booklets are small (support.MINIMAL_PLAN, a week or two) and made once per module.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
 from pypdf import PdfReader
-from support import MINIMAL_PLAN, fill_form
+from support import MINIMAL_PLAN
+from support.pdfs import fill_form
 
 from pdfgen.cli import cli
 

@@ -19,9 +19,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import console_script
+from support import ROOT, console_script
 
-ROOT = Path(__file__).parent.parent
 UPPER_BACK = (ROOT / "plans" / "upper-back.yaml").read_bytes()
 TIMEOUT = 20  # seconds, per command
 MAX_STDERR = 20_000

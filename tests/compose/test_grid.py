@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from support import sets_of, write_cells
 
 import pdfgen
 from pdfgen.compose.cells import day_columns, logged
@@ -103,6 +104,11 @@ def run_extent(run: Run, measure: Measure) -> tuple[float, float]:
     return run.x, run.x + width
 
 
+def rows(grid: DayGrid) -> int:
+    """The set rows a composed grid has: the layouts here give each its own Set cell."""
+    return len([r for r in grid.rects if r.role == "set"])
+
+
 def overlap(a: Rect, b: Rect) -> float:
     """Area shared by two boxes (0 when they only touch)."""
     w = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
@@ -127,25 +133,22 @@ def _left_of_reps(cell: Rect, grid: DayGrid) -> bool:
     weight column's."""
     if cell.role != "not_logged":
         return False
-    row = [c for c in grid.write_cells() if abs(c.y - cell.y) < 0.01 and c.role in ("reps", "time")]
+    row = [c for c in write_cells(grid) if abs(c.y - cell.y) < 0.01 and c.role in ("reps", "time")]
     return any(cell.x < c.x for c in row)
 
 
 @pytest.mark.parametrize(("plan", "day"), DAYS, ids=DAY_IDS)
 def test_one_row_per_set(layout: Layout, plan: str, day: Day) -> None:
     grid = compose(day, layout)
-    sets = sum(len(entry.sets) for entry in day.entries)
-    assert sets == day.set_count
-    assert grid.set_rows == sets
+    sets = sets_of(day)
+    assert rows(grid) == sets
     fields = {c.field for c in day_columns(layout.grid.columns, day.entries)}
     for field in ("weight", "reps"):
         if field not in fields:
             continue
         # Each row has the column's cell: to log what this kind of work logs, or not offered.
         expected = [logged(entry).role(field) for entry in day.entries for _ in entry.sets]
-        offered = [
-            r for r in grid.write_cells() if r.role in ("weight", "reps", "time", "distance")
-        ]
+        offered = [r for r in write_cells(grid) if r.role in ("weight", "reps", "time", "distance")]
         not_offered = [r for r in grid.rects if r.role == "not_logged"]
         in_column = [
             c
@@ -191,7 +194,7 @@ def test_target_printed_in_every_row(layout: Layout, plan: str, day: Day) -> Non
 @pytest.mark.parametrize(("plan", "day"), DAYS, ids=DAY_IDS)
 def test_write_cells_big_enough_for_handwriting(layout: Layout, plan: str, day: Day) -> None:
     grid = compose(day, layout)
-    cells = grid.write_cells()
+    cells = write_cells(grid)
     roles = {c.role for c in cells}
     assert {"effort", "day_notes"} <= roles
     logs = {role for entry in day.entries for role in vars(logged(entry)).values() if role}
@@ -216,13 +219,13 @@ def test_every_box_inside_the_grid(layout: Layout, plan: str, day: Day) -> None:
         assert rect.y >= -EPS and rect.y + rect.h <= grid.height + EPS, rect
     # The grid's height is the sum of its parts: title bar, headings, rows and the notes strip.
     g = layout.grid
-    expected = (g.row_height * (1 + day.set_count) + g.header_height + g.notes_height) * MM
+    expected = (g.row_height * (1 + sets_of(day)) + g.header_height + g.notes_height) * MM
     assert grid.height == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(("plan", "day"), DAYS, ids=DAY_IDS)
 def test_write_cells_do_not_overlap(layout: Layout, plan: str, day: Day) -> None:
-    cells = compose(day, layout).write_cells()
+    cells = write_cells(compose(day, layout))
     for a, b in itertools.combinations(cells, 2):
         assert overlap(a, b) == 0, f"{a} overlaps {b}"
 
@@ -233,7 +236,7 @@ def test_text_fits_its_cell_and_never_enters_a_write_cell(
 ) -> None:
     measure = font_measure(layout)
     grid = compose(day, layout, measure)
-    cells = grid.write_cells()
+    cells = write_cells(grid)
     for run in grid.runs:
         x0, x1 = run_extent(run, measure)
         assert x0 >= -EPS and x1 <= grid.width + EPS, run
@@ -323,7 +326,7 @@ def test_any_name_and_set_count_keeps_the_rules(layout: Layout, name: str, sets:
     )
     day = dataclasses.replace(base, entries=(entry, *base.entries[1:]))
     grid = compose(day, layout, fake_measure)
-    assert grid.set_rows == sets + sum(len(e.sets) for e in base.entries[1:])
+    assert rows(grid) == sets + sum(len(e.sets) for e in base.entries[1:])
     x, width = exercise_column(layout, day)
     rows_top = (layout.grid.row_height + layout.grid.header_height) * MM
     rows_bottom = grid.height - layout.grid.notes_height * MM
@@ -332,7 +335,7 @@ def test_any_name_and_set_count_keeps_the_rules(layout: Layout, name: str, sets:
         assert x0 >= -EPS and x1 <= grid.width + EPS
         if run.x < x + width and rows_top < run.y < rows_bottom:
             assert x1 <= x + width - PAD + EPS, run.text
-    for a, b in itertools.combinations(grid.write_cells(), 2):
+    for a, b in itertools.combinations(write_cells(grid), 2):
         assert overlap(a, b) == 0
 
 
@@ -367,9 +370,9 @@ def frame_height(layout: Layout) -> float:
 
 def test_tall_day_is_taller_than_a_page(layout: Layout) -> None:
     day = days_of(TALL_PLAN, text=True)[0]
-    assert len(day.entries) == MOVES and day.set_count == MOVES * 20
+    assert len(day.entries) == MOVES and sets_of(day) == MOVES * 20
     grid = compose(day, layout)
-    assert grid.set_rows == MOVES * 20
+    assert rows(grid) == MOVES * 20
     assert grid.height > frame_height(layout)
 
 
@@ -425,7 +428,7 @@ def test_each_exercise_of_the_tall_day_fits_a_page_alone() -> None:
         day = days_of(TALL_PLAN, text=True)[0]
         for entry in day.entries:
             grid = compose(day, layout, entries=(entry,), continued=True)
-            assert grid.set_rows == 20
+            assert rows(grid) == 20
             assert grid.height <= frame_height(layout)
 
 

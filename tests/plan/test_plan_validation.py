@@ -19,14 +19,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import MINIMAL_PLAN, header
+from support import MINIMAL_PLAN, TESTS, header
 
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
 from pdfgen.plan.library import builtin_library
 from pdfgen.plan.loading import load_plan, load_plan_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "plans"
+FIXTURES = TESTS / "fixtures" / "plans"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
 

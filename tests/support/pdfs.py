@@ -1,84 +1,15 @@
-"""Helpers shared by the test modules (not fixtures): fixture-file headers, a minimal plan, the
-console script, and the independent readers every PDF a test writes must pass."""
+"""The independent readers every PDF a test writes must pass (conftest runs `check_pdf` after
+each test), and a form filler that types into a PDF's fields as a tablet app would."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
-from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 import pikepdf
 import pypdfium2
 import pytest
-
-from pdfgen.compose.words import Words
-from pdfgen.schedule.model import SetTarget
-
-
-@cache
-def words(units: str = "kg") -> Words:
-    """The base layout's words: how the page prints a schedule's numbers."""
-    from pdfgen.style.loading import load_layout
-
-    return Words(load_layout().labels, units)
-
-
-def printed_load(target: SetTarget, units: str = "kg") -> str:
-    """A set's load as the base layout prints it: "42.5 kg", "+5 kg", "90%" or ""."""
-    return words(units).load(target.load)
-
-
-def set_label(target: SetTarget) -> str:
-    """A set's number as the base layout prints it: "1", "W1"."""
-    return words().set_label(target)
-
-
-# The smallest valid plan: one session, one exercise.
-MINIMAL_PLAN = """\
-program: Upper back
-sessions:
-  - name: Upper back
-    exercises:
-      - exercise: pull-up
-        sets: 3
-        reps: 6-8
-"""
-
-
-def header(path: Path) -> dict[str, list[str]]:
-    """The `# key: value` lines at the top of a fixture file (`# expect:`, `# line:`, ...)."""
-    found: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        key, sep, value = line[1:].strip().partition(": ")
-        if sep:
-            found.setdefault(key, []).append(value.strip())
-    return found
-
-
-def console_script() -> list[str]:
-    """The installed `pdfgen` console script (what a user runs), or `python -m pdfgen` where
-    it is not installed beside this interpreter."""
-    script = Path(sys.executable).with_name("pdfgen")
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "pdfgen"]
-
-
-def handles_signal(pid: int, signum: int) -> bool:
-    """Whether process `pid` has a handler of its own for `signum` (Linux: /proc; elsewhere
-    True, and the caller's delay has to do)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return True
-    for line in status.splitlines():
-        if line.startswith("SigCgt:"):
-            return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
-    return True
-
+from pypdf import PdfWriter
 
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 
@@ -148,19 +79,15 @@ def unembedded_fonts(pdf: pikepdf.Pdf) -> list[str]:
     return missing
 
 
-@cache
-def make_samples() -> ModuleType:
-    """scripts/make_samples.py, which renders (and fills) the committed samples."""
-    spec = importlib.util.spec_from_file_location(
-        "make_samples", Path(__file__).parent.parent / "scripts" / "make_samples.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def fill_form(data: bytes, values: dict[str, str]) -> bytes:
-    """A PDF with `values` typed into its form fields with pypdf, as a tablet app would."""
-    filled: bytes = make_samples().fill_form(data, values)
-    return filled
+    """A PDF with `values` typed into its form fields, by name, as a tablet app would."""
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    for page in writer.pages:
+        names = {a.get_object().get("/T") for a in page.get("/Annots", [])}
+        wanted = {k: v for k, v in values.items() if k in names}
+        if wanted:
+            writer.update_page_form_field_values(page, wanted, auto_regenerate=False)
+    writer.set_need_appearances_writer(True)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

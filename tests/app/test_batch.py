@@ -32,6 +32,7 @@ import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
 from pypdf.generic import Destination
+from support import ROOT, TESTS
 
 import pdfgen.io.writing
 from pdfgen.app.batch import run_batch
@@ -39,8 +40,7 @@ from pdfgen.app.roster import load_roster, safe_file_name
 from pdfgen.cli import cli
 from pdfgen.errors import InputError
 
-ROOT = Path(__file__).parent.parent
-ROSTERS = Path(__file__).parent / "fixtures" / "rosters"
+ROSTERS = TESTS / "fixtures" / "rosters"
 OLD = b"%PDF-1.4\n% an earlier booklet, kept as it was\n%%EOF\n"
 MANIFEST_COLUMNS = ["row", "client", "plan", "file", "pages", "sha256", "status", "error"]
 # Windows' reserved device names (without an extension, or before the first dot).

@@ -49,9 +49,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 from pypdf import PdfReader
+from support import ROOT, TESTS
 
-ROOT = Path(__file__).parent.parent
-HOSTILE = Path(__file__).parent / "hostile"
+HOSTILE = TESTS / "hostile"
 FONT = ROOT / "pdfgen" / "fonts" / "DejaVuSans.ttf"
 KINDS = ("plans", "layouts", "rosters")
 RENDER = {"plans": "build", "layouts": "build", "rosters": "batch"}

@@ -13,7 +13,6 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -23,6 +22,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from support import TESTS, sets_of, write_cells
 
 import pdfgen
 from pdfgen.compose.grid import Rect, column_widths, compose_day
@@ -33,7 +33,7 @@ from pdfgen.style.layout import Layout
 from pdfgen.style.loading import load_layout
 from pdfgen.units import MM
 
-FIXTURES = Path(__file__).parent / "fixtures" / "render"
+FIXTURES = TESTS / "fixtures" / "render"
 PERSON = {"client": "Łukasz Żółć", "trainer": "Zoë Ørsted", "start": "2027-01-04"}
 CASES: dict[str, dict[str, Any]] = {
     "upper-back": {"plan": "upper-back", **PERSON},
@@ -281,7 +281,7 @@ def test_pdfplumber_finds_a_ruled_row_per_set(case: tuple[str, bytes]) -> None:
     name, data = case
     layout = layout_of(name)
     plan = load_plan(CASES[name]["plan"])
-    sets = expand(plan).weeks[0].days[0].set_count
+    sets = sets_of(expand(plan).weeks[0].days[0])
     index = week_page(data)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         page = pdf.pages[index]
@@ -562,7 +562,7 @@ def grid_pixels(data: bytes, layout: Layout) -> dict[str, list[int]]:
     bar: Rect = next(r for r in grid.rects if r.role == "title")
     gap_x0 = title.x + measure(title.text, True, title.size) + 3 * MM
     gap_x1 = label.x - measure(label.text, False, label.size) - 3 * MM
-    cell = grid.write_cells("weight")[0]
+    cell = write_cells(grid, "weight")[0]
     pad = 1.5 * MM
     return {
         "bar": pixels(gap_x0, bar.y + pad, gap_x1, bar.y + bar.h - pad),

@@ -1,24 +1,23 @@
-"""Regenerate samples/: the booklets of the built-in plans and PNG previews of their pages.
+"""The committed samples in samples/: which booklets and log sheets they are, what was typed
+into the filled one, which pages the README previews, and how they are made.
 
-    python scripts/make_samples.py
-
-Needs the test extras (pypdfium2 renders the previews). The PDFs are deterministic, so the
-test suite checks that samples/ is current by rendering the same booklets again.
+The PDFs are deterministic, so tests/test_samples.py checks that samples/ is current by making
+the same booklets again; `python -m pytest tests/test_samples.py --make-samples` rewrites them
+(with their previews and made-with.txt) first.
 """
 
 from __future__ import annotations
 
 import io
-import sys
-from pathlib import Path
 from typing import Any
 
 import pypdfium2
 from pypdf import PdfReader
 
 import pdfgen
+from support import EXAMPLES, ROOT
+from support.pdfs import fill_form
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 PREVIEW_DPI = 80
 
@@ -77,7 +76,7 @@ BOOKLETS: dict[str, tuple[str, dict[str, Any]]] = {
             "trainer": "Sam Taylor",
             "start": "2027-01-04",
             "days": "mon,thu",
-            "layout": str(ROOT / "examples" / "northside.yaml"),
+            "layout": str(EXAMPLES / "northside.yaml"),
         },
     ),
     "middle-back-a5-saddle": (
@@ -85,7 +84,7 @@ BOOKLETS: dict[str, tuple[str, dict[str, Any]]] = {
         {"client": "Zoë Ørsted", "page_size": "a5", "impose": "saddle"},
     ),
     "whole-back": (
-        str(ROOT / "examples" / "whole-back.yaml"),
+        str(EXAMPLES / "whole-back.yaml"),
         {
             "client": "Sam Taylor",
             "trainer": "Alex Example",
@@ -177,22 +176,6 @@ def booklet_bytes(name: str) -> bytes:
     return buffer.getvalue()
 
 
-def fill_form(data: bytes, values: dict[str, str]) -> bytes:
-    """A PDF with `values` typed into its form fields, by name, as a tablet app would."""
-    from pypdf import PdfWriter
-
-    writer = PdfWriter(clone_from=io.BytesIO(data))
-    for page in writer.pages:
-        names = {a.get_object().get("/T") for a in page.get("/Annots", [])}
-        wanted = {k: v for k, v in values.items() if k in names}
-        if wanted:
-            writer.update_page_form_field_values(page, wanted, auto_regenerate=False)
-    writer.set_need_appearances_writer(True)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
 def filled_bytes(name: str, booklets: dict[str, bytes]) -> bytes:
     """The fillable sample a FILLED entry names, with its values typed in."""
     source, values = FILLED[name]
@@ -211,10 +194,12 @@ def page_of(data: bytes, title: str | int) -> int:
             stack = item + stack
         elif item.title == title:
             return int(reader.get_destination_page_number(item))
-    raise SystemExit(f"no outline entry '{title}'")
+    raise LookupError(f"no outline entry '{title}'")
 
 
-def main() -> None:
+def make() -> str:
+    """Write samples/: every booklet, the filled ones, made-with.txt and the previews; say
+    what was written."""
     SAMPLES.mkdir(exist_ok=True)
     rendered = {name: booklet_bytes(name) for name in BOOKLETS}
     rendered |= {name: filled_bytes(name, rendered) for name in FILLED}
@@ -228,10 +213,4 @@ def main() -> None:
         image = page.render(scale=PREVIEW_DPI / 72, may_draw_forms=True).to_pil()
         image.save(SAMPLES / file, optimize=True)
         pdf.close()
-    print(
-        f"wrote {len(rendered)} booklets and {len(PREVIEWS)} previews to {SAMPLES}", file=sys.stderr
-    )
-
-
-if __name__ == "__main__":
-    main()
+    return f"wrote {len(rendered)} booklets and {len(PREVIEWS)} previews to {SAMPLES}"
