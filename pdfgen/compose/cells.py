@@ -57,12 +57,13 @@ def logged(entry: Entry) -> Logged:
 
 def day_columns(columns: list[GridColumn], entries: tuple[Entry, ...]) -> list[GridColumn]:
     """The layout's columns a day's grid needs: the `weight` column only where some exercise
-    logs a weight or a distance, and the `load` column only where some set has a load to
-    print (an empty printed box would look like a cell to write in)."""
-    cells = [logged(entry) for entry in entries]
+    logs a weight or a distance, and the `load` column only where some exercise is loaded (a
+    weight lifted, added or assisting) or a set has a load to print (a warm-up's "empty bar").
+    Both follow from the plan, not the week, so a session's grid has the same columns every
+    week."""
     needs = {
-        "weight": any(c.weight for c in cells),
-        "load": any(s.load is not None for entry in entries for s in entry.sets),
+        "weight": any(logged(entry).weight for entry in entries),
+        "load": any(entry.loaded or any(s.load for s in entry.sets) for entry in entries),
     }
     return [c for c in columns if needs.get(c.field, True)]
 

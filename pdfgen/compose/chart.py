@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pdfgen.compose.grid import Measure
+from pdfgen.compose.boxes import Measure
 from pdfgen.compose.text import fit_lines
 from pdfgen.schedule.model import Schedule, Volume, load_series, weekly_volume
 from pdfgen.style.layout import Layout

@@ -7,12 +7,10 @@ them directly: one row per set, cells big enough for handwriting, nothing outsid
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
-
+from pdfgen.compose.boxes import PAD, ColorRole, DayGrid, Measure, Rect, Run, in_cell
 from pdfgen.compose.cells import Logged, Role, column_roles, day_columns, logged
-from pdfgen.compose.fieldnames import day_field, entry_keys, set_field
+from pdfgen.compose.daybars import DayBars
+from pdfgen.compose.fieldnames import set_field
 from pdfgen.compose.text import fit_lines
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day, Entry, SetTarget
@@ -20,56 +18,8 @@ from pdfgen.style.labels import Labels
 from pdfgen.style.layout import TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
 from pdfgen.units import MM
 
+
 # Text width in points of (text, bold, size).
-Measure = Callable[[str, bool, float], float]
-ColorRole = Literal[
-    "text", "accent", "muted", "rule", "shade", "header_fill", "header_text", "white"
-]
-
-PAD = 1.6 * MM
-
-
-@dataclass(frozen=True)
-class Rect:
-    """A box: filled, outlined, or a blank cell for writing in (`write`), which has the `name`
-    its form field gets in a fillable document (none where the same blank is printed twice,
-    as on the second part of a day split across pages)."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-    fill: ColorRole | None = None
-    stroke: ColorRole | None = "rule"
-    line_width: float = 0.5
-    write: bool = False
-    role: str = ""
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class Run:
-    """A line of text; `y` is its baseline."""
-
-    x: float
-    y: float
-    text: str
-    size: float
-    bold: bool = False
-    align: Literal["left", "center", "right"] = "left"
-    color: ColorRole = "text"
-
-
-@dataclass(frozen=True)
-class DayGrid:
-    """A composed day: its size, boxes and text."""
-
-    width: float
-    height: float
-    rects: tuple[Rect, ...]
-    runs: tuple[Run, ...]
-
-
 def column_widths(columns: list[GridColumn], width: float) -> list[float]:
     """Column widths in points: fixed ones as given, '*' ones share what is left.
 
@@ -136,91 +86,8 @@ def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
     return groups
 
 
-class _Box:
-    """A grid being composed from the top down: boxes, text runs, and how far down it is."""
-
-    def __init__(
-        self, layout: Layout, width: float, measure: Measure, day: Day, words: Words
-    ) -> None:
-        self.layout, self.width, self.measure, self.day = layout, width, measure, day
-        self.words = words
-        self.columns = layout.grid.columns
-        self.keys = entry_keys(day)
-        self.rects: list[Rect] = []
-        self.runs: list[Run] = []
-        self.y = 0.0
-
-    def fit(self, text: str, width: float, size: float, bold: bool = False) -> str:
-        return fit_lines(text, width, 1, lambda t: self.measure(t, bold, size))[0]
-
-    def title_bar(self, day: Day, continued: bool) -> None:
-        """The day and session on the left, a box for the date on the right."""
-        grid, sizes, labels = self.layout.grid, self.layout.sizes, self.layout.labels
-        height, width = grid.row_height * MM, self.width
-        title = labels.day_title.format(
-            week=day.week, day=day.day, session=day.session.name, letter=day.letter
-        )
-        if any(e.deload for e in day.entries):
-            title = f"{title} · {labels.deload}"
-        if continued:
-            title = f"{title} {labels.continued}"
-        date_w = grid.date_width * MM
-        date_label_w = self.measure(labels.date, False, sizes.small) + 2 * PAD
-        self.rects.append(Rect(0, 0, width, height, fill="header_fill", stroke=None, role="title"))
-        title_w = width - date_w - date_label_w - 2 * PAD
-        self.runs.append(
-            Run(
-                PAD,
-                _baseline(0, height, sizes.subheading),
-                self.fit(title, title_w, sizes.subheading, bold=True),
-                sizes.subheading,
-                bold=True,
-                color="header_text",
-            )
-        )
-        self.runs.append(
-            Run(
-                width - date_w - PAD,
-                _baseline(0, height, sizes.small),
-                labels.date,
-                sizes.small,
-                align="right",
-                color="header_text",
-            )
-        )
-        date_text = self.words.date(day.date) if day.date else ""
-        self.rects.append(
-            Rect(
-                width - date_w,
-                0,
-                date_w,
-                height,
-                fill="white",
-                write=not date_text,
-                role="date",
-                name="" if date_text or continued else day_field(day, "date"),
-            )
-        )
-        if date_text:
-            self.runs += self.date_runs(date_text, width - date_w, date_w, height)
-        self.y = height
-
-    def date_runs(self, text: str, x: float, w: float, h: float) -> list[Run]:
-        """A printed date centred in its box: at the grid's size, or smaller, or on two lines,
-        whichever fits first (a layout's date format is bounded in length)."""
-        sizes = self.layout.sizes
-        room = w - 2 * PAD
-        for size in (sizes.grid, sizes.small):
-            if self.measure(text, False, size) <= room:
-                return [Run(x + w / 2, _baseline(0, h, size), text, size, align="center")]
-        size = sizes.small
-        lines = fit_lines(text, room, 2, lambda t: self.measure(t, False, size))
-        leading = size * 1.15
-        top = (h - leading * len(lines)) / 2
-        return [
-            Run(x + w / 2, top + leading * (n + 0.78), line, size, align="center")
-            for n, line in enumerate(lines)
-        ]
+class _Box(DayBars):
+    """A day's grid being composed: its column headings and a row per set under the title bar."""
 
     def headings(self, xs: list[float], widths: list[float], units: str) -> None:
         """One shaded heading cell per column: the layout's label, or, where every cell of
@@ -233,7 +100,7 @@ class _Box:
             heading = heading.format(units=units)
             label = self.fit(heading, w - 2 * PAD, small, bold=True)
             center = column.field != "exercise"
-            self.runs.append(_in_cell(label, x, self.y, w, height, small, bold=True, center=center))
+            self.runs.append(in_cell(label, x, self.y, w, height, small, bold=True, center=center))
         self.y += height
 
     def exercise_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:
@@ -272,7 +139,7 @@ class _Box:
             if role is None:
                 # Nothing to log here for this kind of work: shaded, with no field.
                 self.rects.append(Rect(x, y, w, h, fill="shade", role="not_logged"))
-                self.runs.append(_in_cell("–", x, y, w, h, size, color="muted"))
+                self.runs.append(in_cell("–", x, y, w, h, size, color="muted"))
                 return
             name = set_field(self.day, key, target, role)
             self.rects.append(Rect(x, y, w, h, fill="white", write=True, role=role, name=name))
@@ -287,7 +154,7 @@ class _Box:
             # Warm-up rows print lighter: they are not work sets.
             color: ColorRole = "muted" if target.warmup else "text"
             fitted = self.fit(value, w - 2 * PAD, size)
-            self.runs.append(_in_cell(fitted, x, y, w, h, size, color=color))
+            self.runs.append(in_cell(fitted, x, y, w, h, size, color=color))
 
     def exercise_text(self, entry: Entry, x: float, y: float, w: float, h: float) -> list[Run]:
         """The exercise's name, and on the lines under it what the trainer wrote besides sets and
@@ -341,43 +208,6 @@ class _Box:
             )
         )
 
-    def footer(self, named: bool) -> None:
-        """Effort (RPE) and notes for the session."""
-        grid, labels, small = self.layout.grid, self.layout.labels, self.layout.sizes.small
-        height, y = grid.notes_height * MM, self.y
-        self.rects.append(Rect(0, y, self.width, height, fill="shade", role="footer"))
-        effort_label_w = self.measure(labels.effort, False, small) + 2 * PAD
-        effort_w = grid.effort_width * MM
-        self.runs.append(Run(PAD, _baseline(y, height, small), labels.effort, small))
-        self.rects.append(
-            Rect(
-                effort_label_w,
-                y,
-                effort_w,
-                height,
-                fill="white",
-                write=True,
-                role="effort",
-                name=day_field(self.day, "effort") if named else "",
-            )
-        )
-        notes_x = effort_label_w + effort_w
-        notes_label_w = self.measure(labels.day_notes, False, small) + 2 * PAD
-        self.runs.append(Run(notes_x + PAD, _baseline(y, height, small), labels.day_notes, small))
-        self.rects.append(
-            Rect(
-                notes_x + notes_label_w,
-                y,
-                self.width - notes_x - notes_label_w,
-                height,
-                fill="white",
-                write=True,
-                role="day_notes",
-                name=day_field(self.day, "day_notes") if named else "",
-            )
-        )
-        self.y += height
-
 
 def _heading(column: GridColumn, roles: set[Role], labels: Labels) -> str:
     """A column's heading: the layout's label, or what its cells hold when that is a time or a
@@ -411,26 +241,3 @@ def _details(entry: Entry, columns: list[GridColumn], words: Words) -> str:
     if entry.notes:
         details.append(entry.notes)
     return " · ".join(d for d in details if d)
-
-
-def _baseline(top: float, height: float, size: float) -> float:
-    return top + height / 2 + size * 0.35
-
-
-def _in_cell(
-    text: str,
-    x: float,
-    y: float,
-    w: float,
-    h: float,
-    size: float,
-    *,
-    bold: bool = False,
-    center: bool = True,
-    color: ColorRole = "text",
-) -> Run:
-    if center:
-        return Run(
-            x + w / 2, _baseline(y, h, size), text, size, bold=bold, align="center", color=color
-        )
-    return Run(x + PAD, _baseline(y, h, size), text, size, bold=bold, color=color)

@@ -143,13 +143,15 @@ class Progression(Strict):
         return base.model_copy(update={key: getattr(self, key) for key in self.model_fields_set})
 
 
-def _weekdays(value: Any) -> Any:
-    # Written as on the command line: [Mon, Thursday] is [mon, thu].
-    if isinstance(value, list | str):
+def _weekday(value: Any) -> Any:
+    # Written as on the command line: Mon, Thursday and thu are all Thursday's... each its own.
+    if isinstance(value, str):
         try:
-            return list(read_days(value))
-        except ValueError as exc:
-            raise ValueError(str(exc).replace("must be", "must list", 1)) from None
+            return read_days(value)[0] if "," not in value else value
+        except ValueError:
+            raise ValueError(
+                f"'{value}' is not a weekday; write days as mon, tue, ... sun (any case)."
+            ) from None
     return value
 
 
@@ -291,7 +293,7 @@ class Plan(Strict):
     days_per_week: Annotated[int, Range(1, 7)] | None = Field(
         default=None, description="Training days a week (default: one per session)."
     )
-    training_days: Annotated[list[Weekday], BeforeValidator(_weekdays)] | None = Field(
+    training_days: list[Annotated[Weekday, BeforeValidator(_weekday)]] | None = Field(
         default=None,
         min_length=1,
         max_length=7,

@@ -11,7 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from pdfgen.compose.grid import DayGrid, Rect, Run
+from pdfgen.compose.boxes import DayGrid, Rect, Run
 from pdfgen.compose.text import clean
 from pdfgen.render.fonts import FontSet
 from pdfgen.schedule.model import Day, Entry

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Paragraph, Spacer
 
+from pdfgen.compose.boxes import DayGrid
 from pdfgen.compose.fieldnames import week_field
-from pdfgen.compose.grid import DayGrid, compose_day
+from pdfgen.compose.grid import compose_day
 from pdfgen.compose.text import markup
 from pdfgen.render.context import Context
 from pdfgen.render.flowables import DayFlowable, GridPainter, NotesBox, OutlineMark

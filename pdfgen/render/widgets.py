@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
+from pdfgen.compose.boxes import DayGrid, Rect
 from pdfgen.compose.fieldnames import (
     INFO,
     check_prefix,
@@ -23,7 +24,6 @@ from pdfgen.compose.fieldnames import (
     entry_keys,
     set_field,
 )
-from pdfgen.compose.grid import DayGrid, Rect
 from pdfgen.compose.text import clean
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day

@@ -4,7 +4,8 @@ and checked on the PDFs they write: sheet sizes, which booklet page lands in whi
 sheet (read back with pdfplumber from each page's own "page K of N"), form fields by name, filled
 in with pypdf and read back with `pdfgen read-log`, outlines, images and colours.
 
-The booklets are small (support.MINIMAL_PLAN, a week or two) and made once per module.
+The booklets are small (support.MINIMAL_PLAN with weighted pull-ups, a week or two) and made
+once per module.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ from support.pdfs import fill_form
 
 from pdfgen.cli import cli
 
+# The minimal plan with weighted pull-ups (a belt): every set has a weight to type in.
+WEIGHTED_PLAN = MINIMAL_PLAN.replace(
+    "exercise: pull-up", "exercise: pull-up\n        kind: weighted"
+)
 A4_LANDSCAPE = (841.89, 595.28)
 A3_PORTRAIT = (841.89, 1190.55)
 BRAND = "#0f6e64"
@@ -55,7 +60,7 @@ def pdfgen(*args: str | Path, status: int | None = 0) -> Result:
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with the minimal plan (`plan.yaml`), a small logo and a file that is not one."""
     path = tmp_path_factory.mktemp("print")
-    (path / "plan.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+    (path / "plan.yaml").write_text(WEIGHTED_PLAN, encoding="utf-8")
     Image.new("RGB", (96, 48), (200, 40, 30)).save(path / "logo.png")
     (path / "not-a-logo.png").write_bytes(b"GIF89a: not a PNG, whatever its name says")
     return path
@@ -207,7 +212,7 @@ def test_log_sheets_2up_stack_two_weeks_on_a3(folder: Path, tmp_path: Path) -> N
 
 # -- --fillable --impose --------------------------------------------------------------------------
 
-# What a client types, by field name (the minimal plan: pull-up, 3 sets, one day a week).
+# What a client types, by field name (the plan: weighted pull-ups, 3 sets, one day a week).
 TYPED = {
     "w01_d1_pull-up_s1_weight": "62,5",
     "w01_d1_pull-up_s1_reps": "8",

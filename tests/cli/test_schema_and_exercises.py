@@ -103,10 +103,18 @@ def test_exercises_finds_pulldown() -> None:
     assert "Lat Pulldown (to chest)" in result.stdout
 
 
-def test_exercises_searches_muscles_and_areas() -> None:
-    result = CliRunner().invoke(cli, ["exercises", "LOWER BACK"])
-    ids = {line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")}
-    assert ids == {"good-morning", "hyperextension"}
+def listed(*args: str) -> list[str]:
+    result = CliRunner().invoke(cli, ["exercises", *args])
+    assert result.exit_code == 0, result.stderr
+    return [line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
+
+
+def test_exercises_searches_areas_before_muscles() -> None:
+    # The area's own exercises first; then those whose muscles include the lower back.
+    found = listed("LOWER BACK")
+    assert set(found[:2]) == {"good-morning", "hyperextension"}
+    assert len(found) > 2
+    assert set(listed("--area", "lower back")) == {"good-morning", "hyperextension"}
 
 
 def test_exercises_with_no_match_exits_1() -> None:

@@ -21,8 +21,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from support import sets_of, write_cells
 
 import pdfgen
+from pdfgen.compose.boxes import PAD, DayGrid, Measure, Rect, Run
 from pdfgen.compose.cells import day_columns, logged
-from pdfgen.compose.grid import PAD, DayGrid, Measure, Rect, Run, column_widths, compose_day
+from pdfgen.compose.grid import column_widths, compose_day
 from pdfgen.plan.loading import load_plan, load_plan_text
 from pdfgen.render.fonts import register
 from pdfgen.schedule.expand import expand

@@ -145,9 +145,9 @@ def test_sets_within_the_limits(sets: str, expected: int) -> None:
 
 def test_an_unknown_exercise_far_from_any_name_gets_no_suggestion() -> None:
     with pytest.raises(InputError) as exc:
-        load_plan_text(PLAN.replace("pull-up", "Zercher squat"), "plan.yaml")
+        load_plan_text(PLAN.replace("pull-up", "Turkish get-up"), "plan.yaml")
     message = str(exc.value)
-    assert "'Zercher squat' is not in the exercise library." in message
+    assert "'Turkish get-up' is not in the exercise library." in message
     assert "Did you mean" not in message
 
 

@@ -69,7 +69,7 @@ def line_of(text: str, needle: str) -> int:
             "        progression: {load: -2.5 kg}\n",
             "-2.5 kg",
             "sessions[1].exercises[1].progression.load",
-            "'2.5 kg', '5 lb' or '5%'",
+            "a load step is what is added each time; write it without a minus",
         ),
         (
             "",
@@ -90,7 +90,7 @@ def line_of(text: str, needle: str) -> int:
             "",
             "funday",
             "training_days[2]",
-            "'mon', 'tue', 'wed', 'thu', 'fri', 'sat' or 'sun'",
+            "'funday' is not a weekday; write days as mon, tue, ... sun (any case).",
         ),
     ],
     ids=[

@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 from support import printed_load
 
+from pdfgen.compose.cells import day_columns
 from pdfgen.compose.grid import column_widths, compose_day
 from pdfgen.plan.loading import load_plan
 from pdfgen.render.context import BookletText, Context
@@ -112,10 +113,15 @@ class Booklet:
         end = self.page_of(f"Week {week + 1} of {weeks}" if week < weeks else "Notes")
         return range(first, end)
 
-    def column(self, index: int, field: str) -> list[str]:
-        """What the day grids on a page print in one column, top to bottom: the text in the
-        column's x-range on each set's row (a line with a set label in the set column)."""
-        columns = self.layout.grid.columns
+    def column(self, index: int, field: str, days: list[Day] | tuple[Day, ...]) -> list[str]:
+        """What the day grids of `days` on a page print in one column, top to bottom: the text
+        in the column's x-range on each set's row (a line with a set label in the set column).
+        The grids have the columns their days need (the same for all of them here)."""
+        needed = {
+            tuple(c.field for c in day_columns(self.layout.grid.columns, d.entries)) for d in days
+        }
+        assert len(needed) == 1, "the days of a page have the same columns"
+        columns = day_columns(self.layout.grid.columns, days[0].entries)
         widths = column_widths(columns, self.layout.frame_width)
         fields = [c.field for c in columns]
         left = self.layout.page.margins.left * MM
@@ -145,8 +151,8 @@ def targets(days: tuple[Day, ...] | list[Day]) -> list[str]:
 
 
 def loads(days: tuple[Day, ...] | list[Day]) -> list[str]:
-    """Every set's printed load on these days (sets without one print nothing)."""
-    return [printed_load(s) for day in days for entry in day.entries for s in entry.sets if s.load]
+    """Every set's printed load on these days ("—" for a set without one)."""
+    return [printed_load(s) or "—" for day in days for entry in day.entries for s in entry.sets]
 
 
 def week_heading(schedule: Schedule, week: Week, layout: Layout) -> str:
@@ -337,7 +343,7 @@ def test_each_week_starts_on_a_new_page_and_days_are_whole(a4: Booklet, schedule
             titles = a4.day_titles(page)
             assert {w for w, _ in titles} <= {week.number}
             on_page = [week.days[day - 1] for _, day in titles]
-            assert a4.column(page, "target") == targets(on_page), f"page {page + 1}"
+            assert a4.column(page, "target", on_page) == targets(on_page), f"page {page + 1}"
             printed += titles
         assert printed == [(week.number, day.day) for day in week.days]
 
@@ -478,8 +484,8 @@ def test_week_page_shows_title_targets_and_units(
     page = pages[0]
     assert a4.body(page)[0].text == week_heading(schedule, this, a4.layout)
     # Every set of the week's days, with that week's target and load (progression, deload).
-    assert [t for p in pages for t in a4.column(p, "target")] == targets(this.days)
-    assert [t for p in pages for t in a4.column(p, "load")] == loads(this.days)
+    assert [t for p in pages for t in a4.column(p, "target", this.days)] == targets(this.days)
+    assert [t for p in pages for t in a4.column(p, "load", this.days)] == loads(this.days)
     body = a4.body_text(page)
     assert "Weight (kg)" in body
     for index in pages:

@@ -39,8 +39,9 @@ from support.pdfs import fill_form
 import pdfgen
 from pdfgen.app.booklet import render_pdf
 from pdfgen.cli import cli
+from pdfgen.compose.boxes import DayGrid, Measure, Rect
 from pdfgen.compose.fieldnames import set_key
-from pdfgen.compose.grid import DayGrid, Measure, Rect, compose_day
+from pdfgen.compose.grid import compose_day
 from pdfgen.errors import InputError
 from pdfgen.logbook.readlog import LoggedSet, read_log
 from pdfgen.plan.loading import load_plan, load_plan_text
@@ -83,16 +84,18 @@ FILLED = {
 }
 
 # One long day: warm-ups, the same exercise twice and a superset, too tall for a log sheet.
+# Weighted pull-ups and hyperextensions (a belt, a plate held): every set logs a weight.
 EDGE_PLAN = """\
 program: Edge cases
 weeks: 1
 sessions:
   - name: Long day
     exercises:
-      - {exercise: pull-up, sets: 10, reps: 6-8, warmup: {sets: 2, reps: 10, load: light}}
-      - {exercise: pull-up, sets: 8, reps: 5}
+      - {exercise: pull-up, kind: weighted, sets: 10, reps: 6-8,
+         warmup: {sets: 2, reps: 10, load: light}}
+      - {exercise: pull-up, kind: weighted, sets: 8, reps: 5}
       - {exercise: good-morning, sets: 8, reps: 8, superset: A}
-      - {exercise: hyperextension, sets: 8, reps: 15, superset: A}
+      - {exercise: hyperextension, kind: weighted, sets: 8, reps: 15, superset: A}
 """
 
 

@@ -25,7 +25,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from support import TESTS, sets_of, write_cells
 
 import pdfgen
-from pdfgen.compose.grid import Rect, column_widths, compose_day
+from pdfgen.compose.boxes import Rect
+from pdfgen.compose.grid import column_widths, compose_day
 from pdfgen.plan.loading import load_plan
 from pdfgen.render.fonts import register
 from pdfgen.schedule.expand import expand

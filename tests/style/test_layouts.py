@@ -58,7 +58,7 @@ def test_base_layout() -> None:
     assert min(margins.top, margins.right, margins.bottom, margins.left) >= 10
     assert layout.grid.row_height >= MIN_WRITE_HEIGHT_MM
     assert layout.labels.week_title == "Week {week} of {weeks}"
-    assert layout.sections == ["cover", "overview", "guide", "weeks", "notes"]
+    assert layout.sections == ["cover", "overview", "guide", "weeks", "notes", "credits"]
     assert Path(layout.fonts.regular).is_file()
     assert Path(layout.fonts.bold).is_file()
 
@@ -181,7 +181,7 @@ def test_validate_a_layout_file() -> None:
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"ok: {path}: layout, 210 × 297 mm, sections: " + (
-        "cover, overview, guide, weeks, notes\n"
+        "cover, overview, guide, weeks, notes, credits\n"
     )
 
 

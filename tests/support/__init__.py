@@ -12,7 +12,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from pdfgen.compose.grid import DayGrid, Rect
+from pdfgen.compose.boxes import DayGrid, Rect
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day, SetTarget
 

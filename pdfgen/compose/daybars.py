@@ -1,0 +1,141 @@
+"""The furniture of a day's grid: the title bar (the day, the session and a box for the date) and
+the footer (the session's effort and notes). `DayGrid`'s composer builds on these.
+
+Pure: no PDF library.
+"""
+
+from __future__ import annotations
+
+from pdfgen.compose.boxes import PAD, Measure, Rect, Run, baseline
+from pdfgen.compose.fieldnames import day_field, entry_keys
+from pdfgen.compose.text import fit_lines
+from pdfgen.compose.words import Words
+from pdfgen.schedule.model import Day
+from pdfgen.style.layout import Layout
+from pdfgen.units import MM
+
+
+# Text width in points of (text, bold, size).
+class DayBars:
+    """A day's grid being composed from the top down: boxes, text runs, how far down it is,
+    and its title bar and footer."""
+
+    def __init__(
+        self, layout: Layout, width: float, measure: Measure, day: Day, words: Words
+    ) -> None:
+        self.layout, self.width, self.measure, self.day = layout, width, measure, day
+        self.words = words
+        self.columns = layout.grid.columns
+        self.keys = entry_keys(day)
+        self.rects: list[Rect] = []
+        self.runs: list[Run] = []
+        self.y = 0.0
+
+    def fit(self, text: str, width: float, size: float, bold: bool = False) -> str:
+        return fit_lines(text, width, 1, lambda t: self.measure(t, bold, size))[0]
+
+    def title_bar(self, day: Day, continued: bool) -> None:
+        """The day and session on the left, a box for the date on the right."""
+        grid, sizes, labels = self.layout.grid, self.layout.sizes, self.layout.labels
+        height, width = grid.row_height * MM, self.width
+        title = labels.day_title.format(
+            week=day.week, day=day.day, session=day.session.name, letter=day.letter
+        )
+        if any(e.deload for e in day.entries):
+            title = f"{title} · {labels.deload}"
+        if continued:
+            title = f"{title} {labels.continued}"
+        date_w = grid.date_width * MM
+        date_label_w = self.measure(labels.date, False, sizes.small) + 2 * PAD
+        self.rects.append(Rect(0, 0, width, height, fill="header_fill", stroke=None, role="title"))
+        title_w = width - date_w - date_label_w - 2 * PAD
+        self.runs.append(
+            Run(
+                PAD,
+                baseline(0, height, sizes.subheading),
+                self.fit(title, title_w, sizes.subheading, bold=True),
+                sizes.subheading,
+                bold=True,
+                color="header_text",
+            )
+        )
+        self.runs.append(
+            Run(
+                width - date_w - PAD,
+                baseline(0, height, sizes.small),
+                labels.date,
+                sizes.small,
+                align="right",
+                color="header_text",
+            )
+        )
+        date_text = self.words.date(day.date) if day.date else ""
+        self.rects.append(
+            Rect(
+                width - date_w,
+                0,
+                date_w,
+                height,
+                fill="white",
+                write=not date_text,
+                role="date",
+                name="" if date_text or continued else day_field(day, "date"),
+            )
+        )
+        if date_text:
+            self.runs += self.date_runs(date_text, width - date_w, date_w, height)
+        self.y = height
+
+    def date_runs(self, text: str, x: float, w: float, h: float) -> list[Run]:
+        """A printed date centred in its box: at the grid's size, or smaller, or on two lines,
+        whichever fits first (a layout's date format is bounded in length)."""
+        sizes = self.layout.sizes
+        room = w - 2 * PAD
+        for size in (sizes.grid, sizes.small):
+            if self.measure(text, False, size) <= room:
+                return [Run(x + w / 2, baseline(0, h, size), text, size, align="center")]
+        size = sizes.small
+        lines = fit_lines(text, room, 2, lambda t: self.measure(t, False, size))
+        leading = size * 1.15
+        top = (h - leading * len(lines)) / 2
+        return [
+            Run(x + w / 2, top + leading * (n + 0.78), line, size, align="center")
+            for n, line in enumerate(lines)
+        ]
+
+    def footer(self, named: bool) -> None:
+        """Effort (RPE) and notes for the session."""
+        grid, labels, small = self.layout.grid, self.layout.labels, self.layout.sizes.small
+        height, y = grid.notes_height * MM, self.y
+        self.rects.append(Rect(0, y, self.width, height, fill="shade", role="footer"))
+        effort_label_w = self.measure(labels.effort, False, small) + 2 * PAD
+        effort_w = grid.effort_width * MM
+        self.runs.append(Run(PAD, baseline(y, height, small), labels.effort, small))
+        self.rects.append(
+            Rect(
+                effort_label_w,
+                y,
+                effort_w,
+                height,
+                fill="white",
+                write=True,
+                role="effort",
+                name=day_field(self.day, "effort") if named else "",
+            )
+        )
+        notes_x = effort_label_w + effort_w
+        notes_label_w = self.measure(labels.day_notes, False, small) + 2 * PAD
+        self.runs.append(Run(notes_x + PAD, baseline(y, height, small), labels.day_notes, small))
+        self.rects.append(
+            Rect(
+                notes_x + notes_label_w,
+                y,
+                self.width - notes_x - notes_label_w,
+                height,
+                fill="white",
+                write=True,
+                role="day_notes",
+                name=day_field(self.day, "day_notes") if named else "",
+            )
+        )
+        self.y += height
