@@ -196,7 +196,7 @@ def _one_line(error: PdfgenError) -> str:
 def row_error(task: Task) -> str:
     """Why a row's booklet could not be made, found without rendering it ("" if none)."""
     from pdfgen.plan.client import check_options
-    from pdfgen.plan.model import missing_maxes
+    from pdfgen.plan.needs import missing_maxes
 
     # What the client's row says; how the booklet is made (layout, form, brand) is checked apart.
     made_how = {"layout", "fillable", "field_prefix", "logo", "brand_color"}

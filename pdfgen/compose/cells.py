@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pdfgen.plan.limits import LIFTED
-from pdfgen.schedule.model import Entry
+from pdfgen.schedule.model import Entry, SetTarget
 from pdfgen.style.layout import GridColumn
 
 Role = Literal["weight", "reps", "time", "distance"]
@@ -39,30 +39,52 @@ class Logged:
         return None
 
 
-def logged(entry: Entry) -> Logged:
-    """What a client logs for an exercise.
+def logged(entry: Entry, row: SetTarget | None = None) -> Logged:
+    """What a client logs for an exercise (or, in a circuit, for one of its rows).
 
     Lifted work (weighted, carry) logs the weight; other work only when the plan loads it on
     purpose (a weight added on a belt, or assistance). Distance work logs the distance and the
     time; timed work, and any set whose target is a time, logs the time; the rest, the reps.
+    A circuit's row logs what its step needs: its weight where it has one, the reps of a reps
+    target, the time of a distance; a timed step is done when its box is ticked.
     """
-    weight: Role | None = "weight" if entry.kind in LIFTED or entry.loaded else None
+    if entry.is_circuit and row is not None:
+        _, _, kind, loaded = entry.row_exercise(row)
+        weight: Role | None = "weight" if kind in LIFTED or loaded else None
+        if row.reps.unit == "metres":
+            return Logged(weight, "time")
+        return Logged(weight, None if row.reps.timed else "reps")
+    if entry.is_circuit:
+        return _circuit_columns(entry)
+    weight = "weight" if entry.kind in LIFTED or entry.loaded else None
     if entry.kind == "distance":
         weight = "distance"
-    timed = entry.kind in ("timed", "distance") or any(
-        s.reps.unit == "seconds" for s in entry.work_sets
-    )
+    work = entry.work_sets
+    # A hold done for reps (6 x 10 s) counts the reps, even on a timed exercise.
+    held = bool(work) and all(s.reps.hold and not s.reps.timed for s in work)
+    timed = entry.kind == "distance" or any(s.reps.timed for s in work)
+    timed = timed or (entry.kind == "timed" and not held)
     return Logged(weight, "time" if timed else "reps")
+
+
+def _circuit_columns(entry: Entry) -> Logged:
+    """A circuit's roles, for its columns: the first role any of its rows has in each."""
+    rows = [logged(entry, row) for row in entry.sets]
+    weight = next((r.weight for r in rows if r.weight), None)
+    reps = next((r.reps for r in rows if r.reps), None)
+    return Logged(weight, reps)
 
 
 def day_columns(columns: list[GridColumn], entries: tuple[Entry, ...]) -> list[GridColumn]:
     """The layout's columns a day's grid needs: the `weight` column only where some exercise
-    logs a weight or a distance, and the `load` column only where some exercise is loaded (a
-    weight lifted, added or assisting) or a set has a load to print (a warm-up's "empty bar").
-    Both follow from the plan, not the week, so a session's grid has the same columns every
-    week."""
+    logs a weight or a distance, the `reps` column only where some row logs reps or a time
+    (intervals done to the clock are only ticked), and the `load` column only where some
+    exercise is loaded (a weight lifted, added or assisting) or a set has a load to print (a
+    warm-up's "empty bar"). They follow from the plan, not the week, so a session's grid has
+    the same columns every week."""
     needs = {
         "weight": any(logged(entry).weight for entry in entries),
+        "reps": any(logged(entry).reps for entry in entries),
         "load": any(entry.loaded or any(s.load for s in entry.sets) for entry in entries),
     }
     return [c for c in columns if needs.get(c.field, True)]
@@ -70,5 +92,8 @@ def day_columns(columns: list[GridColumn], entries: tuple[Entry, ...]) -> list[G
 
 def column_roles(field: str, entries: tuple[Entry, ...]) -> set[Role]:
     """Every role the cells of a layout column hold on a day: what its heading must say."""
-    roles = {logged(entry).role(field) for entry in entries}
+    roles = set()
+    for entry in entries:
+        rows = entry.sets if entry.is_circuit else (None,)
+        roles |= {logged(entry, row).role(field) for row in rows}
     return {role for role in roles if role is not None}

@@ -7,7 +7,7 @@ Pure: no PDF library.
 from __future__ import annotations
 
 from pdfgen.compose.boxes import PAD, Measure, Rect, Run, baseline
-from pdfgen.compose.fieldnames import day_field, entry_keys
+from pdfgen.compose.fieldnames import day_field
 from pdfgen.compose.text import fit_lines
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day
@@ -26,7 +26,6 @@ class DayBars:
         self.layout, self.width, self.measure, self.day = layout, width, measure, day
         self.words = words
         self.columns = layout.grid.columns
-        self.keys = entry_keys(day)
         self.rects: list[Rect] = []
         self.runs: list[Run] = []
         self.y = 0.0

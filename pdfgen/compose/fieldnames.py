@@ -20,7 +20,7 @@ from typing import Any
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day, Entry, SetTarget
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2  # 2: each set's target as numbers too (1: in words only)
 INFO = "info"
 BOOKLET_NOTES = "notes"  # the notes page at the end of a booklet
 DAY_ROLES = {"date": "date", "effort": "rpe", "day_notes": "notes"}
@@ -52,33 +52,32 @@ def day_key(week: int, day: int) -> str:
 
 
 def set_key(target: SetTarget) -> str:
-    """A set's part of a field name: `s1`, or `sw1` for the first warm-up set.
+    """A set's part of a field name: `s1`, `sw1` for the first warm-up set, `s1l` and `s1r`
+    for its sides, `s1d1` and `s1p1` for the first drop and rest-pause sets after set 1.
 
     >>> from pdfgen.plan.reps import parse_reps
     >>> set_key(SetTarget(3, parse_reps(8))), set_key(SetTarget(1, parse_reps(8), warmup=True))
     ('s3', 'sw1')
+    >>> eight = parse_reps(8)
+    >>> left = SetTarget(2, eight, side="left")
+    >>> drop = SetTarget(2, eight, extra="drop", extra_number=1)
+    >>> set_key(left), set_key(drop)
+    ('s2l', 's2d1')
     """
-    return f"s{'w' if target.warmup else ''}{target.number}"
-
-
-def entry_keys(day: Day) -> dict[int, str]:
-    """Each exercise's part of the field names, by the identity of its prescription: its id, with
-    `-2`, `-3`... when a day has the same exercise more than once."""
-    seen: dict[str, int] = {}
-    keys: dict[int, str] = {}
-    for entry in day.entries:
-        count = seen[entry.exercise_id] = seen.get(entry.exercise_id, 0) + 1
-        keys[id(entry.prescription)] = (
-            entry.exercise_id if count == 1 else f"{entry.exercise_id}-{count}"
-        )
-    return keys
+    key = f"s{'w' if target.warmup else ''}{target.number}"
+    if target.side:
+        key += target.side[0]
+    if target.extra:
+        key += f"{'d' if target.extra == 'drop' else 'p'}{target.extra_number}"
+    return key
 
 
 def set_field(day: Day, exercise: str, target: SetTarget, role: str) -> str:
     """The name of one set's field.
 
     >>> from types import SimpleNamespace as NS
-    >>> set_field(NS(week=3, day=2), "pull-up", NS(number=1, warmup=False), "weight")
+    >>> from pdfgen.plan.reps import parse_reps
+    >>> set_field(NS(week=3, day=2), "pull-up", SetTarget(1, parse_reps(8)), "weight")
     'w03_d2_pull-up_s1_weight'
     """
     return f"{day_key(day.week, day.day)}_{exercise}_{set_key(target)}_{role}"
@@ -101,7 +100,6 @@ def week_field(week: int) -> str:
 def day_record(day: Day, words: Words, program: str = "", client: str = "") -> str:
     """What was printed for a day, as the JSON stored in its hidden field (ASCII only, so it
     survives any PDF string encoding): the targets as the page says them."""
-    keys = entry_keys(day)
     record: dict[str, Any] = {
         "pdfgen": RECORD_VERSION,
         "program": program,
@@ -111,25 +109,33 @@ def day_record(day: Day, words: Words, program: str = "", client: str = "") -> s
         "session": day.session.name,
         "date": day.date.isoformat() if day.date else "",
         "units": words.units,
-        "sets": [
-            _set_record(entry, keys[id(entry.prescription)], t, words)
-            for entry in day.entries
-            for t in entry.sets
-        ],
+        "sets": [_set_record(entry, t, words) for entry in day.entries for t in entry.sets],
     }
     return json.dumps(record, ensure_ascii=True, separators=(",", ":"))
 
 
-def _set_record(entry: Entry, key: str, target: SetTarget, words: Words) -> dict[str, Any]:
+def _set_record(entry: Entry, target: SetTarget, words: Words) -> dict[str, Any]:
+    ex_id, exercise, kind, _ = entry.row_exercise(target)
+    reps, load = target.reps, target.load
     return {
-        "key": f"{key}_{set_key(target)}",
-        "exercise": entry.exercise.name,
-        "exercise_id": entry.exercise_id,
-        "set": words.set_label(target),
+        "key": f"{entry.key}_{set_key(target)}",
+        "entry": entry.key,
+        "exercise": exercise.name,
+        "exercise_id": ex_id,
+        "kind": kind,
+        "set": words.set_label(target) or str(target.number),
         "warmup": target.warmup,
+        "extra": target.extra,
+        "side": target.side,
         "deload": entry.deload,
-        "target_reps": words.reps(target.reps),
+        "target_reps": words.reps(target.reps, per_side=not target.side),
         "target_load": words.load(target.load) or entry.load_note,
+        # The same targets as numbers, for `pdfgen next` to judge each set by its own.
+        "reps_low": reps.low,
+        "reps_high": reps.high,
+        "amrap": reps.amrap,
+        "measure": reps.unit,
+        "weight": load.weight if load is not None else None,
     }
 
 

@@ -8,7 +8,7 @@ them directly: one row per set, cells big enough for handwriting, nothing outsid
 from __future__ import annotations
 
 from pdfgen.compose.boxes import PAD, ColorRole, DayGrid, Measure, Rect, Run, in_cell
-from pdfgen.compose.cells import Logged, Role, column_roles, day_columns, logged
+from pdfgen.compose.cells import Role, column_roles, day_columns, logged
 from pdfgen.compose.daybars import DayBars
 from pdfgen.compose.fieldnames import set_field
 from pdfgen.compose.text import fit_lines
@@ -78,8 +78,8 @@ def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
     """Entries in runs: a superset's exercises together, every other exercise alone."""
     groups: list[list[Entry]] = []
     for entry in entries:
-        letter = entry.prescription.superset
-        if groups and letter and groups[-1][-1].prescription.superset == letter:
+        letter = getattr(entry.prescription, "superset", None)
+        if groups and letter and getattr(groups[-1][-1].prescription, "superset", None) == letter:
             groups[-1].append(entry)
         else:
             groups.append([entry])
@@ -104,57 +104,128 @@ class _Box(DayBars):
         self.y += height
 
     def exercise_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:
-        """One row per set; the exercise's name spans its rows."""
+        """One row per set; the exercise's name spans its rows, which grow to hold what the
+        trainer wrote about it. A circuit has a bar with its name, then a row per step."""
+        if entry.is_circuit:
+            self.circuit_rows(entry, xs, widths)
+            return
         row_h = self.layout.grid.row_height * MM
-        block_h = row_h * len(entry.sets)
-        cells = logged(entry)
+        name_w = next(w for c, w in zip(self.columns, widths, strict=True) if c.field == "exercise")
+        block_h = max(row_h * len(entry.sets), self.text_height(entry, name_w))
+        row_h = block_h / len(entry.sets)
         for column, x, w in zip(self.columns, xs, widths, strict=True):
             if column.field == "exercise":
                 self.rects.append(Rect(x, self.y, w, block_h, role="exercise"))
                 self.runs += self.exercise_text(entry, x, self.y, w, block_h)
                 continue
             for index, target in enumerate(entry.sets):
-                self.cell(entry, target, column.field, cells, x, self.y + index * row_h, w, row_h)
+                self.cell(entry, target, column.field, x, self.y + index * row_h, w, row_h)
         self.y += block_h
 
+    def circuit_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:
+        """A circuit: a bar with its name and how it is done, then each step of each round
+        as a row of its own, its exercise named in the row."""
+        sizes, labels = self.layout.sizes, self.layout.labels
+        bar_h = self.layout.grid.header_height * MM
+        details = [
+            labels.every_interval.format(interval=self.words.duration(entry.every, 60))
+            if entry.every
+            else "",
+            self.words.rest(entry.rest),
+            entry.notes or "",
+        ]
+        title = " · ".join(p for p in [entry.exercise.name, *details] if p)
+        self.rects.append(Rect(0, self.y, self.width, bar_h, fill="shade", role="circuit"))
+        self.runs.append(
+            in_cell(
+                self.fit(title, self.width - 2 * PAD, sizes.small, bold=True),
+                0,
+                self.y,
+                self.width,
+                bar_h,
+                sizes.small,
+                bold=True,
+                center=False,
+            )
+        )
+        self.y += bar_h
+        row_h = self.layout.grid.row_height * MM
+        for target in entry.sets:
+            _, exercise, _, _ = entry.row_exercise(target)
+            for column, x, w in zip(self.columns, xs, widths, strict=True):
+                if column.field == "exercise":
+                    self.rects.append(Rect(x, self.y, w, row_h, role="exercise"))
+                    name = self.fit(exercise.name, w - 2 * PAD, sizes.grid)
+                    self.runs.append(in_cell(name, x, self.y, w, row_h, sizes.grid, center=False))
+                    continue
+                self.cell(entry, target, column.field, x, self.y, w, row_h)
+            self.y += row_h
+
     def cell(
-        self,
-        entry: Entry,
-        target: SetTarget,
-        field: str,
-        cells: Logged,
-        x: float,
-        y: float,
-        w: float,
-        h: float,
+        self, entry: Entry, target: SetTarget, field: str, x: float, y: float, w: float, h: float
     ) -> None:
         """One set's cell of one column: printed, to write in, a tick box, or not offered."""
         size = self.layout.sizes.grid
-        key = self.keys[id(entry.prescription)]
         if field == "done":
-            self.tick_box(x, y, w, h, set_field(self.day, key, target, "done"))
+            self.tick_box(x, y, w, h, set_field(self.day, entry.key, target, "done"))
             return
         if field in ("weight", "reps"):
-            role = cells.role(field)
+            role = logged(entry, target if entry.is_circuit else None).role(field)
             if role is None:
                 # Nothing to log here for this kind of work: shaded, with no field.
                 self.rects.append(Rect(x, y, w, h, fill="shade", role="not_logged"))
                 self.runs.append(in_cell("–", x, y, w, h, size, color="muted"))
                 return
-            name = set_field(self.day, key, target, role)
+            name = set_field(self.day, entry.key, target, role)
             self.rects.append(Rect(x, y, w, h, fill="white", write=True, role=role, name=name))
             return
         write = field in WRITE_FIELDS
-        name = set_field(self.day, key, target, field) if write else ""
+        name = set_field(self.day, entry.key, target, field) if write else ""
         self.rects.append(
             Rect(x, y, w, h, fill="white" if write else None, write=write, role=field, name=name)
         )
-        value = _cell_value(field, entry, target, self.words)
-        if value:
-            # Warm-up rows print lighter: they are not work sets.
-            color: ColorRole = "muted" if target.warmup else "text"
-            fitted = self.fit(value, w - 2 * PAD, size)
-            self.runs.append(in_cell(fitted, x, y, w, h, size, color=color))
+        lines = _cell_lines(field, entry, target, self.words)
+        # Warm-up rows, and the sets after a set, print lighter: they are not work sets.
+        color: ColorRole = "muted" if target.warmup or target.extra else "text"
+        self.runs += self.cell_text(lines, x, y, w, h, color)
+
+    def cell_text(
+        self, lines: list[str], x: float, y: float, w: float, h: float, color: ColorRole
+    ) -> list[Run]:
+        """A printed cell's text, centred: one line at the grid's size, or, where it does not
+        fit, up to three smaller lines, so that a target is never cut short."""
+        lines = [line for line in lines if line]
+        if not lines:
+            return []
+        sizes, inner = self.layout.sizes, w - 2 * PAD
+        size = sizes.grid
+        if len(lines) == 1 and self.measure(lines[0], False, size) <= inner:
+            return [in_cell(lines[0], x, y, w, h, size, color=color)]
+        size = sizes.small
+        wrapped: list[str] = []
+        for line in lines:
+            wrapped += fit_lines(line, inner, 3, lambda t: self.measure(t, False, size))
+        leading = size * 1.15
+        most = max(1, int((h - PAD) // leading))
+        wrapped = wrapped[:most]
+        top = y + (h - leading * len(wrapped)) / 2
+        return [
+            Run(x + w / 2, top + leading * (i + 0.75), line, size, align="center", color=color)
+            for i, line in enumerate(wrapped)
+        ]
+
+    def text_height(self, entry: Entry, w: float) -> float:
+        """The height an exercise's name and the lines under it need in its cell."""
+        sizes, inner = self.layout.sizes, w - 2 * PAD
+        name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
+        detail = _details(entry, self.columns, self.words)
+        name_lines = len(fit_lines(name, inner, 3, lambda t: self.measure(t, True, sizes.grid)))
+        detail_lines = (
+            len(fit_lines(detail, inner, 8, lambda t: self.measure(t, False, sizes.small)))
+            if detail
+            else 0
+        )
+        return name_lines * sizes.grid * 1.2 + detail_lines * sizes.small * 1.25 + 2 * PAD
 
     def exercise_text(self, entry: Entry, x: float, y: float, w: float, h: float) -> list[Run]:
         """The exercise's name, and on the lines under it what the trainer wrote besides sets and
@@ -168,7 +239,10 @@ class _Box(DayBars):
         small_leading = sizes.small * 1.25
         room = int((h - 2 * PAD) // name_leading) or 1
         name_lines = fit_lines(
-            name, inner, max(1, room - (1 if detail else 0)), lambda t: measure(t, True, sizes.grid)
+            name,
+            inner,
+            max(1, min(3, room - (1 if detail else 0))),
+            lambda t: measure(t, True, sizes.grid),
         )
         left = h - 2 * PAD - len(name_lines) * name_leading
         detail_lines = (
@@ -219,25 +293,46 @@ def _heading(column: GridColumn, roles: set[Role], labels: Labels) -> str:
     return column.label
 
 
-def _cell_value(field: str, entry: Entry, target: SetTarget, words: Words) -> str:
+def _cell_lines(field: str, entry: Entry, target: SetTarget, words: Words) -> list[str]:
+    """What a printed cell says, a line each: a target with its own effort under it."""
     if field == "set":
-        return words.set_label(target)
+        return [words.set_label(target)]
     if field == "target":
-        return words.reps(target.reps)
+        reps = words.reps(target.reps, per_side=not target.side)
+        return [
+            reps,
+            words.effort(target.effort, target.effort_kind) if _own_effort(entry, target) else "",
+        ]
     if field == "load":
         # Never an empty box, which would look like a cell to write in.
-        return words.load(target.load) or words.labels.no_load
+        return [words.load(target.load) or words.labels.no_load]
     if field == "rest":
-        return entry.prescription.rest or ""
-    return ""
+        return [target.rest or entry.rest or ""]
+    return []
+
+
+def _own_effort(entry: Entry, target: SetTarget) -> bool:
+    """Whether a set's effort target differs between the sets, and so is printed with it."""
+    efforts = {(s.effort, s.effort_kind) for s in entry.work_sets}
+    return target.effort is not None and len(efforts) > 1
 
 
 def _details(entry: Entry, columns: list[GridColumn], words: Words) -> str:
-    """What a trainer wrote besides sets and reps, on one line under the exercise's name."""
-    item = entry.prescription
-    details = [words.rest(item), words.tempo(item), words.effort(item), entry.load_note]
-    if not any(c.field == "load" for c in columns) and entry.work_sets:
-        details.append(words.load(entry.work_sets[0].load))
+    """What a trainer wrote besides sets and reps, under the exercise's name."""
+    work = entry.work_sets
+    efforts = {(s.effort, s.effort_kind) for s in work}
+    effort = words.effort(entry.effort, entry.effort_kind)
+    if not effort and len(efforts) == 1 and work and work[0].effort is not None:
+        effort = words.effort(work[0].effort, work[0].effort_kind)  # the same for every set
+    details = [words.rest(entry.rest), words.tempo(entry.tempo), effort, entry.load_note]
+    if not any(c.field == "load" for c in columns) and work:
+        details.append(words.loads_summary(entry.sets))
     if entry.notes:
         details.append(entry.notes)
+    shown_rest = any(c.field == "rest" for c in columns)
+    for target in work:
+        own = [words.rest(target.rest) if not shown_rest else "", target.note]
+        own = [part for part in own if part]
+        if own and target.side != "right":
+            details.append(f"{words.set_label(target)}: {', '.join(own)}")
     return " · ".join(d for d in details if d)

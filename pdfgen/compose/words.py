@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pdfgen.plan.model import Prescription, Progression
 from pdfgen.plan.reps import RepTarget
+from pdfgen.plan.sets import Effort
 from pdfgen.schedule.model import LoadTarget, SetTarget
 from pdfgen.style.labels import Labels
 
@@ -24,6 +24,17 @@ def number(value: float) -> str:
     ('42.5', '40', '0.3')
     """
     return f"{value:g}" if value == round(value, 3) else f"{round(value, 3):g}"
+
+
+# The label each unit a time or distance is shown in prints with.
+_UNIT_LABELS = {
+    "s": "seconds",
+    "min": "minutes",
+    "h": "hours",
+    "m": "metres",
+    "km": "kilometres",
+    "mi": "miles",
+}
 
 
 @dataclass(frozen=True)
@@ -62,26 +73,127 @@ class Words:
             return self.labels.share.format(percent=number(load.share * 100))
         return load.words
 
-    def reps(self, target: RepTarget) -> str:
-        """A rep target: 6–8, 12, AMRAP, 30 s, 10 / side."""
+    def reps(self, target: RepTarget, *, per_side: bool = True) -> str:
+        """A rep target: 6–8, 12, 5+, AMRAP, 30 s, 20 min, 5 km, 10 / side, 6 × 10 s (each
+        rep held); `per_side` False leaves out "/ side" (on a row of one side)."""
         labels = self.labels
-        if target.amrap:
-            return labels.amrap
-        if target.low == target.high:
-            text = str(target.low)
+        if target.amrap and not target.low:
+            text = labels.amrap
         else:
-            text = labels.reps_range.format(low=target.low, high=target.high)
-        if target.unit == "seconds":
-            text = labels.seconds.format(reps=text)
-        if target.per_side:
+            low, high = number(target.low / target.factor), number(target.high / target.factor)
+            text = low if low == high else labels.reps_range.format(low=low, high=high)
+            if target.amrap:
+                text = labels.at_least.format(reps=text)
+            unit = _UNIT_LABELS.get(target.shown)
+            if unit:
+                text = getattr(labels, unit).format(reps=text)
+        if target.hold:
+            text = labels.hold.format(reps=text, hold=self.duration(target.hold))
+        if target.per_side and per_side:
             text = labels.per_side.format(reps=text)
         return text
 
+    def duration(self, seconds: float, minutes_from: float = 120) -> str:
+        """A time as plans write it: 45 s, 2 min, 1.5 h (whole or half minutes from
+        `minutes_from` up: an interval of 60 s is "1 min")."""
+        if seconds >= 3600 and seconds % 900 == 0:
+            return self.labels.hours.format(reps=number(seconds / 3600))
+        if seconds >= minutes_from and seconds % 30 == 0:
+            return self.labels.minutes.format(reps=number(seconds / 60))
+        return self.labels.seconds.format(reps=number(seconds))
+
     def set_label(self, target: SetTarget) -> str:
-        """A set's number in its grid: 1, 2, ... or W1 for the first warm-up set."""
-        if target.warmup:
-            return self.labels.warmup_set.format(n=target.number)
-        return str(target.number)
+        """A set's number in its grid: 1, 2, ... W1 for the first warm-up set, 1 L and 1 R for
+        its sides, ↓1 and RP1 for the drop and rest-pause sets after it; a circuit's round."""
+        labels = self.labels
+        if target.step >= 0:
+            return str(target.shown) if target.shown else ""
+        if target.extra == "drop":
+            return labels.drop_set.format(n=target.extra_number)
+        if target.extra == "rest_pause":
+            return labels.rest_pause_set.format(n=target.extra_number)
+        text = labels.warmup_set.format(n=target.number) if target.warmup else str(target.number)
+        if target.side:
+            side = labels.side_left if target.side == "left" else labels.side_right
+            text = labels.side_set.format(n=text, side=side)
+        return text
+
+    def effort(self, effort: Effort | None, kind: str = "rpe") -> str:
+        """An effort target: RPE 8, RIR 1–2 (or nothing)."""
+        if effort is None:
+            return ""
+        value = str(effort)
+        return (self.labels.rir if kind == "rir" else self.labels.rpe).format(value=value)
+
+    def tempo(self, tempo: str | None) -> str:
+        """The tempo target: tempo 3-1-1-0 (or nothing)."""
+        return f"{self.labels.tempo} {tempo}" if tempo else ""
+
+    def rest(self, rest: str | None) -> str:
+        """The rest: Rest 90 s (or nothing)."""
+        return f"{self.labels.rest} {rest}" if rest else ""
+
+    def spans(self, numbers: list[int]) -> str:
+        """Numbers in runs, as weeks are said: 1–4, 6.
+
+        >>> from pdfgen.style.loading import load_layout
+        >>> Words(load_layout().labels).spans([1, 2, 3, 4, 6])
+        '1–4, 6'
+        """
+        runs: list[list[int]] = []
+        for n in numbers:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        said = [
+            str(run[0])
+            if len(run) == 1
+            else self.labels.reps_range.format(low=run[0], high=run[-1])
+            for run in runs
+        ]
+        return ", ".join(said)
+
+    def listed(self, parts: list[str]) -> str:
+        """Parts in a sentence: a, b and c."""
+        if len(parts) < 2:
+            return "".join(parts)
+        return self.labels.list_and.format(rest=", ".join(parts[:-1]), last=parts[-1])
+
+    def sets_summary(self, sets: tuple[SetTarget, ...], warmups: int = 0) -> str:
+        """An exercise's sets in short, as trainers write them: 3 × 8, 5/5/5+, 12/10/8/6
+        (sides, drop and rest-pause sets counted with their set), with its warm-up sets."""
+        return self.targets_summary([s.reps for s in sets if s.counts], warmups)
+
+    def targets_summary(self, targets: list[RepTarget], warmups: int = 0) -> str:
+        """Sets' targets in short: 3 × 6–8, 4 × 3, 3+, 12/10/8/6, with the warm-up sets."""
+        labels = self.labels
+        said = [self.reps(t) for t in targets]
+        if not said:
+            return ""
+        if len(set(said)) == 1:
+            text = labels.sets_times_reps.format(sets=len(said), reps=said[0])
+        elif len(said) <= 4:
+            text = "/".join(said)  # 5/5/5+, 12/10/8/6: each set at a glance
+        elif len(set(said[:-1])) == 1:
+            first = labels.sets_times_reps.format(sets=len(said) - 1, reps=said[0])
+            text = f"{first}, {said[-1]}"
+        else:
+            text = "/".join(said)
+        if warmups:
+            text = labels.warmup_sets.format(target=text, n=warmups, warmup=labels.warmup)
+        return text
+
+    def loads_summary(self, sets: tuple[SetTarget, ...]) -> str:
+        """The loads of an exercise's work sets in short: 60 kg, or 82.5/95/107.5 kg."""
+        weights = [s.load.weight for s in sets if s.counts and s.load and s.load.weight is not None]
+        others = [self.load(s.load) for s in sets if s.counts and s.load and s.load.weight is None]
+        if weights and len(set(weights)) > 1:
+            joined = "/".join(number(w) for w in weights)
+            return self.labels.weight.format(value=joined, units=self.units)
+        if weights:
+            return self.weight(weights[0])
+        return others[0] if others else ""
 
     def date(self, day: date) -> str:
         """A date, in the layout's format."""
@@ -93,74 +205,6 @@ class Words:
         if client:
             subject = self.labels.subject_client.format(subject=subject, client=client)
         return subject
-
-    # -- what a trainer wrote besides sets and reps ---------------------------------------------
-
-    def effort(self, item: Prescription) -> str:
-        """The effort target: RPE 8, RIR 2 (or nothing)."""
-        if item.rpe is not None:
-            return self.labels.rpe.format(value=number(item.rpe))
-        if item.rir is not None:
-            return self.labels.rir.format(value=item.rir)
-        return ""
-
-    def tempo(self, item: Prescription) -> str:
-        """The tempo target: tempo 3-1-1-0 (or nothing)."""
-        return f"{self.labels.tempo} {item.tempo}" if item.tempo else ""
-
-    def rest(self, item: Prescription) -> str:
-        """The rest: Rest 90 s (or nothing)."""
-        return f"{self.labels.rest} {item.rest}" if item.rest else ""
-
-    def sets_and_reps(self, item: Prescription) -> str:
-        """An exercise's prescription in short: 3 × 6–8, with its warm-up sets."""
-        labels = self.labels
-        target = labels.sets_times_reps.format(sets=item.sets, reps=self.reps(item.reps))
-        if item.warmup:
-            target = labels.warmup_sets.format(
-                target=target, n=item.warmup.sets, warmup=labels.warmup
-            )
-        return target
-
-    # -- a progression --------------------------------------------------------------------------
-
-    def progression(self, rules: Progression, reps: RepTarget | None = None) -> str:
-        """A progression in words, for the at-a-glance page; with `reps`, as it applies to them
-        (a fixed rep count does not climb a range)."""
-        labels = self.labels
-        parts: list[str] = []
-        step = labels.added_load.format(load=self._step(rules)) if rules.load else ""
-        ranged = reps is None or (reps.high > reps.low and not reps.amrap)
-        if rules.reps and ranged:
-            climb = (
-                labels.progression_reps_one if rules.reps == 1 else labels.progression_reps_many
-            ).format(n=rules.reps)
-            parts.append(labels.progression_then.format(climb=climb, step=step) if step else climb)
-        elif step:
-            parts.append(labels.progression_step.format(step=step))
-        if rules.sets:
-            more = rules.sets
-            every = (
-                labels.every_week if more.every == 1 else labels.every_weeks.format(n=more.every)
-            )
-            added = labels.progression_sets_one if more.add == 1 else labels.progression_sets_many
-            parts.append(added.format(n=more.add, every=every, most=more.max))
-        if rules.deload:
-            light = rules.deload
-            nth, sets = self.ordinal(light.every), self.percent(light.sets)
-            if light.load < 1:
-                lighter = labels.progression_deload_lighter
-                parts.append(lighter.format(nth=nth, sets=sets, share=self.percent(light.load)))
-            else:
-                parts.append(labels.progression_deload.format(nth=nth, sets=sets))
-        return "; ".join(parts)
-
-    def _step(self, rules: Progression) -> str:
-        step = rules.load
-        assert step is not None
-        if step.is_percent:
-            return self.labels.share.format(percent=number(step.value))
-        return self.labels.weight.format(value=number(step.value), units=step.unit)
 
     def ordinal(self, n: int) -> str:
         """2nd, 3rd, 4th, 11th, 21st, with the layout's suffixes.

@@ -62,6 +62,8 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[Path_, bool]:
     current = data
     is_key = False
     for step in loc:
+        if isinstance(step, str) and step.startswith("~"):
+            continue  # a tagged union's member, not a key of the data
         if step == "[key]":
             is_key = True
             break
@@ -166,7 +168,29 @@ def _submodels(
     elif origin is dict and len(args) == 2 and isinstance(value, dict):
         for key, item in value.items():
             out += _submodels(args[1], item, (*path, key))
-    elif origin in (Union, UnionType, Annotated):
-        for arg in args:
+    elif origin in (Union, UnionType):
+        for arg in _union_members(args, value):
             out += _submodels(arg, value, path)
+    elif origin is Annotated:
+        out += _submodels(args[0], value, path)
     return out
+
+
+def _union_members(args: tuple[Any, ...], value: Any) -> list[Any]:
+    """The members of a union that `value` is checked against. Of several models, the one
+    whose `marker` key the value has (a session's `circuit:` item), else those without one."""
+    models = [arg for arg in args if isinstance(_model_of(arg), type)]
+    if len(models) < 2 or not isinstance(value, dict):
+        return list(args)
+    marked = [m for m in models if getattr(_model_of(m), "marker", None) in value]
+    unmarked = [m for m in models if getattr(_model_of(m), "marker", None) is None]
+    others = [arg for arg in args if arg not in models]
+    return others + (marked or unmarked)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None

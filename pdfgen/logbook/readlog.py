@@ -62,6 +62,16 @@ class LoggedSet:
     notes: str
     week_notes: str
     booklet_notes: str = ""  # the notes page at the end of a booklet
+    side: str = ""  # left or right, where the sides are logged apart
+    extra: str = ""  # drop or rest_pause: a set after a set
+    # The set's target as numbers (from logs made since they were recorded; None before): the
+    # bottom and top of its reps, seconds or metres, whether it is as many as possible, and
+    # its planned weight in the log's units.
+    target_low: float | None = None
+    target_high: float | None = None
+    target_amrap: bool = False
+    target_measure: str = ""
+    target_weight: float | None = None
 
 
 COLUMNS = tuple(f.name for f in fields(LoggedSet))
@@ -169,6 +179,13 @@ def _logged(path: Path, where: str, number: int, row: dict[str, Any]) -> LoggedS
         notes=_text(row.get("notes")),
         week_notes=_text(row.get("week_notes")),
         booklet_notes=_text(row.get("booklet_notes")),
+        side=_text(row.get("side")),
+        extra=_text(row.get("extra")),
+        target_low=_number(row.get("target_low")),
+        target_high=_number(row.get("target_high")),
+        target_amrap=_yes(row.get("target_amrap")),
+        target_measure=_text(row.get("target_measure")),
+        target_weight=_number(row.get("target_weight")),
     )
 
 
@@ -220,7 +237,7 @@ def _record(path: Path, name: str, values: Mapping[str, Any]) -> dict[str, Any]:
         record = None
     if (
         not isinstance(record, dict)
-        or record.get("pdfgen") != RECORD_VERSION
+        or not _version_known(record.get("pdfgen"))
         or not isinstance(record.get("sets"), list)
         or not all(isinstance(s, dict) for s in record["sets"])
         or len(record["sets"]) > MAX_SETS_PER_SESSION
@@ -231,6 +248,12 @@ def _record(path: Path, name: str, values: Mapping[str, Any]) -> dict[str, Any]:
             str(path), "its record of what was printed is damaged; it cannot be read.", field=name
         )
     return record
+
+
+def _version_known(version: Any) -> bool:
+    """Whether a record is of a version this pdfgen reads (every one up to its own)."""
+    whole = isinstance(version, int) and not isinstance(version, bool)
+    return whole and 1 <= version <= RECORD_VERSION
 
 
 def _day_sets(
@@ -282,9 +305,28 @@ def _day_sets(
                 rpe=rpe,
                 notes="; ".join(n for n in (set_notes, day_notes) if n),
                 week_notes=week_notes,
+                side=_text(item.get("side")),
+                extra=_text(item.get("extra")),
+                target_low=_number(item.get("reps_low")),
+                target_high=_number(item.get("reps_high")),
+                target_amrap=item.get("amrap") is True,
+                target_measure=_text(item.get("measure")),
+                target_weight=_number(item.get("weight")),
             )
         )
     return rows
+
+
+def _number(value: Any) -> float | None:
+    """A number from a record or a CSV cell, if it is a sane one."""
+    if isinstance(value, str):
+        try:
+            value = float(value.strip()) if value.strip() else None
+        except ValueError:
+            return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if 0 <= value <= 1_000_000 else None
 
 
 def _text(value: Any) -> str:

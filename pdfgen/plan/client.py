@@ -9,6 +9,7 @@ details in YAML so that a trainer need not retype them:
     maxes:
       good-morning: 90 kg
       pull-up: 80 kg
+      squat: 140 kg x 5             # a five-rep max
 
 Its keys are the per-client options (`pdfgen.plan.options.OPTIONS`), each read as the command
 line reads it. Every key is optional; the command line's own options win over the file's.
@@ -30,7 +31,7 @@ from pdfgen.io.validation import validate
 from pdfgen.io.yamldoc import read_yaml
 from pdfgen.plan.library import builtin_library, lookup, name_index
 from pdfgen.plan.limits import Weekday
-from pdfgen.plan.loads import Load
+from pdfgen.plan.maxes import Max
 from pdfgen.plan.model import Plan
 from pdfgen.plan.options import OPTIONS, parse_week_range
 from pdfgen.units import PaperSize, Unit
@@ -40,7 +41,7 @@ from pdfgen.units import PaperSize, Unit
 
 @dataclass(frozen=True)
 class ClientOptions:
-    """A client's options, checked. `maxes` are by exercise id, in their own units."""
+    """A client's options, checked. `maxes` are by exercise id, each with its unit."""
 
     client: str = ""
     trainer: str = ""
@@ -49,7 +50,7 @@ class ClientOptions:
     units: Unit = "kg"
     page_size: PaperSize | None = None
     days: tuple[Weekday, ...] = ()
-    maxes: Mapping[str, Load] | None = None
+    maxes: Mapping[str, Max] | None = None
     notes: str = ""
 
 
@@ -96,13 +97,13 @@ def block_too_late(start: date, weeks: int) -> str:
 
 
 def _resolve_maxes(
-    plan: Plan, given: Mapping[str, Load | float], units: Unit, problems: list[Problem]
-) -> dict[str, Load]:
+    plan: Plan, given: Mapping[str, Max], units: Unit, problems: list[Problem]
+) -> dict[str, Max]:
     """Maxes by exercise id; an exercise may be named by id, name or alias. A max for a library
     exercise this plan does not use is ignored: one client file serves every plan."""
     index = name_index(plan.used_exercises)
     library = name_index(builtin_library())
-    found: dict[str, Load] = {}
+    found: dict[str, Max] = {}
     for name, load in given.items():
         ex_id = lookup(index, name)
         if ex_id is None:
@@ -111,8 +112,7 @@ def _resolve_maxes(
                     Problem("", "names no exercise pdfgen knows.", option="maxes", key=name)
                 )
             continue
-        # A bare number is in the client's units.
-        found[ex_id] = load if isinstance(load, Load) else Load(load, units)
+        found[ex_id] = load.with_unit(units)  # a bare number is in the client's units
     return found
 
 

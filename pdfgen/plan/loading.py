@@ -17,8 +17,9 @@ from pdfgen.io.yamldoc import Document, dotted, read_yaml
 from pdfgen.plan.exercise import Exercise
 from pdfgen.plan.library import builtin_library, lookup, name_index, normalise, suggest
 from pdfgen.plan.limits import LIFTED, Kind
-from pdfgen.plan.loads import parse_load
-from pdfgen.plan.model import Plan, Prescription
+from pdfgen.plan.loads import parse_loads
+from pdfgen.plan.model import Circuit, Plan, Prescription
+from pdfgen.plan.resolve import check_plan
 
 
 def find_plan(name: str | Path) -> Path:
@@ -161,8 +162,11 @@ def _resolve(
     sessions = []
     used: dict[str, Exercise] = {}
     for s, session in enumerate(plan.sessions):
-        prescriptions: list[Prescription] = []
+        items: list[Prescription | Circuit] = []
         for e, item in enumerate(session.exercises):
+            if isinstance(item, Circuit):
+                items.append(item)
+                continue
             ex_id = lookup(index, item.exercise)
             if ex_id is None:
                 path = ("sessions", s, "exercises", e, "exercise")
@@ -173,11 +177,16 @@ def _resolve(
             used.setdefault(ex_id, known[ex_id])
             kind = item.kind or known[ex_id].kind
             problems += _assistance_problems(item, kind, doc, ("sessions", s, "exercises", e))
-            prescriptions.append(item.model_copy(update={"exercise": ex_id}))
-        sessions.append(session.model_copy(update={"exercises": prescriptions}))
+            items.append(item.model_copy(update={"exercise": ex_id}))
+        sessions.append(session.model_copy(update={"exercises": items}))
+    resolved = plan.with_exercises(sessions, used, doc)
+    found = check_plan(resolved, doc, lambda name: lookup(index, name))
+    problems += found.problems
     if problems:
-        raise InputError(sorted(problems, key=_position))
-    return plan.with_exercises(sessions, used, doc)
+        raise InputError(sorted(set(problems), key=_position))
+    for ex_id in found.names.values():
+        used.setdefault(ex_id, known[ex_id])
+    return plan.with_exercises(sessions, used, doc, names=found.names, cycle_add=found.cycle_add)
 
 
 def _unknown_exercise(name: str, index: dict[str, str], known: dict[str, Exercise]) -> str:
@@ -199,13 +208,17 @@ def _assistance_problems(
     """Assistance ("-20 kg", "assisted 20 kg") is for bodyweight work, not a lifted load."""
     if kind not in LIFTED:
         return []
+    table = item.weeks if isinstance(item.weeks, dict) else {}
     written = [(("load",), item.load)] + [
-        (("weeks", week, "load"), change.load) for week, change in item.weeks.items()
+        (("weeks", week, "load"), change.load) for week, change in table.items()
     ]
     problems = []
     for where, text in written:
-        load = parse_load(text) if text else None
-        if load is not None and load.sign < 0:
+        try:
+            loads = parse_loads(text) if text else []
+        except ValueError:
+            continue  # reported by validation
+        if any(load is not None and load.sign < 0 for load in loads):
             file, line, column = doc.locate((*path, *where))
             message = (
                 f"'{text}' is assistance, which only bodyweight work has; {kind} work lifts its "

@@ -9,138 +9,40 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Discriminator,
     Field,
-    PlainSerializer,
-    PlainValidator,
     PrivateAttr,
+    Tag,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
-from pdfgen.errors import Ask, Problem
 from pdfgen.io.fields import Name, Note, Paragraph, Range, Strict, text
-from pdfgen.io.yamldoc import Document, dotted
+from pdfgen.io.yamldoc import Document
+from pdfgen.plan.circuit import CircuitWork
 from pdfgen.plan.exercise import Exercise, ExerciseEntry, ExerciseId
+from pdfgen.plan.fields import LoadText, Reps, Rir, Rpe, Seconds, Tempo, TrainingMax, sets_field
 from pdfgen.plan.limits import (
     MAX_EXERCISES_PER_SESSION,
     MAX_PLAN_EXERCISES,
     MAX_SESSIONS,
-    MAX_SETS,
     MAX_SETS_PER_SESSION,
     MAX_WEEKS,
     Kind,
     Weekday,
 )
-from pdfgen.plan.loads import Load, LoadError, parse_load
+from pdfgen.plan.loads import Load
 from pdfgen.plan.options import read_days
-from pdfgen.plan.reps import RepsError, RepTarget, parse_reps
-
-
-def _reps(value: Any) -> RepTarget:
-    if isinstance(value, RepTarget):
-        return value
-    try:
-        return parse_reps(value)
-    except RepsError as exc:
-        raise ValueError(str(exc)) from None
-
-
-Reps = Annotated[
-    RepTarget,
-    PlainValidator(_reps),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 100},
-                {"type": "string", "examples": ["6-8", "AMRAP", "30s", "10/side"]},
-            ],
-            "description": "A number (12), a range (6-8), AMRAP, seconds (30s) "
-            "or per side (10/side).",
-        }
-    ),
-]
-
-
-def _load_text(value: Any) -> Any:
-    # A load that reads as a quantity must be a sane one; anything else is a description.
-    if isinstance(value, str):
-        try:
-            parse_load(value)
-        except LoadError as exc:
-            raise ValueError(str(exc)) from None
-    return value
-
-
-LoadText = Annotated[Name, AfterValidator(_load_text)]
-
-
-def _load_step(value: Any) -> Load:
-    if isinstance(value, Load):
-        return value
-    try:
-        step = parse_load(str(value)) if isinstance(value, str | int | float) else None
-    except LoadError as exc:
-        raise ValueError(str(exc)) from None
-    if step is None or isinstance(value, bool):
-        raise ValueError("write a load step as '2.5 kg', '5 lb' or '5%'.")
-    if step.sign < 0:
-        raise ValueError(
-            f"'{value}': a load step is what is added each time; write it without a minus."
-        )
-    return Load(step.value, step.unit)
-
-
-LoadStep = Annotated[
-    Load,
-    PlainValidator(_load_step),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "examples": ["2.5 kg", "5 lb", "5%"]}),
-]
-Fraction = Annotated[float, Range(0.1, 1.0, whole=False)]
-
-
-class SetsRule(Strict):
-    """Add sets as the weeks go by."""
-
-    add: Annotated[int, Range(1, 5)] = Field(default=1, description="Sets to add each time.")
-    every: Annotated[int, Range(1, MAX_WEEKS)] = Field(description="Every this many weeks.")
-    max: Annotated[int, Range(1, MAX_SETS)] = Field(description="Never more sets than this.")
-
-
-class Deload(Strict):
-    """A lighter week at a regular interval."""
-
-    every: Annotated[int, Range(2, MAX_WEEKS)] = Field(description="Every this many weeks.")
-    sets: Fraction = Field(default=0.5, description="Share of the sets, rounded up.")
-    load: Fraction = Field(default=1.0, description="Share of the last week's load.")
-
-
-class Progression(Strict):
-    """How targets change week by week; on the plan (for every exercise) or on one exercise,
-    whose keys override the plan's."""
-
-    reps: Annotated[int, Range(1, 60)] | None = Field(
-        default=None, description="Reps (or seconds) added a week, bottom of the range to top."
-    )
-    load: LoadStep | None = Field(
-        default=None, description="A load step: after each completed range, or weekly."
-    )
-    sets: SetsRule | None = None
-    deload: Deload | None = None
-
-    def over(self, base: Progression | None) -> Progression:
-        """These rules on top of `base`, key by key."""
-        if base is None:
-            return self
-        return base.model_copy(update={key: getattr(self, key) for key in self.model_fields_set})
+from pdfgen.plan.rules import Progression, Rounding
+from pdfgen.plan.sets import SetGroup
+from pdfgen.plan.weekly import groups_of
+from pdfgen.plan.weeks import Cycle, SchemeName, Warmup, WeekChange, WeekTable, spread
 
 
 def _weekday(value: Any) -> Any:
@@ -155,54 +57,36 @@ def _weekday(value: Any) -> Any:
     return value
 
 
-def _digits(value: Any) -> Any:
-    # Mapping keys are read as text; a week number written as a key is still a number.
-    return int(value) if isinstance(value, str) and value.isdigit() else value
-
-
-# (pydantic runs the last-listed "before" validator first.)
-WeekNumber = Annotated[int, Range(1, MAX_WEEKS), BeforeValidator(_digits)]
-
-
-class WeekChange(Strict):
-    """What one week of an exercise does differently; wins over the progression rules."""
-
-    sets: Annotated[int, Range(1, MAX_SETS)] | None = None
-    reps: Reps | None = None
-    load: LoadText | None = None
-    notes: Note | None = None
-
-
-class Warmup(Strict):
-    """Warm-up sets: printed before the work sets, not counted as work."""
-
-    sets: Annotated[int, Range(1, 5)]
-    reps: Reps | None = Field(default=None, description="Default: the bottom of the target.")
-    load: LoadText | None = Field(
-        default=None, description="Text, a weight, or a % of the work load."
-    )
-
-
-class Rounding(Strict):
-    """Loads are rounded to a multiple of these: two of the smallest plates."""
-
-    kg: Annotated[float, Range(0.1, 20, whole=False)] = 2.5
-    lb: Annotated[float, Range(0.1, 50, whole=False)] = 5.0
-
-
-def _tempo(value: str) -> str:
-    if not re.fullmatch(r"[0-9Xx]([-/ ]?[0-9Xx]){2,3}", value):
-        raise ValueError(
-            f"'{value}' is not a tempo; write the seconds down, pause, up and pause, like 3-1-1-0 "
-            "(X for explosive)."
-        )
-    return value
-
-
 def _superset(value: str) -> str:
     if not re.fullmatch(r"[A-Z]", value):
         raise ValueError(f"'{value}' is not a superset letter; use one capital letter, like A.")
     return value
+
+
+def _weeks_once(value: Any) -> Any:
+    if isinstance(value, dict):
+        numbers = [int(k) if isinstance(k, str) and k.strip().isdigit() else k for k in value]
+        twice = sorted({n for n in numbers if numbers.count(n) > 1}, key=str)
+        if twice:
+            raise ValueError(f"week {twice[0]} is given twice.")
+    return value
+
+
+# A `weeks:` key: a table of weeks, or the name of one of the plan's `schemes`.
+Weeks = Annotated[
+    Annotated[WeekTable, BeforeValidator(_weeks_once), Tag("~table")]
+    | Annotated[SchemeName, Tag("~name")],
+    Discriminator(lambda v: "~name" if isinstance(v, str) else "~table"),
+]
+
+
+def table_of(
+    weeks: dict[Any, WeekChange] | str, schemes: Mapping[str, dict[Any, WeekChange]]
+) -> dict[int, WeekChange]:
+    """A `weeks:` key by single week: its own table, or the scheme it names (the loader
+    checked both)."""
+    table = schemes.get(weeks, {}) if isinstance(weeks, str) else weeks
+    return spread(table)
 
 
 class Prescription(Strict):
@@ -214,21 +98,28 @@ class Prescription(Strict):
         description="What kind of work it is here, over the exercise's own (a weighted vest "
         "makes push-ups weighted work).",
     )
-    sets: Annotated[int, Range(1, MAX_SETS)]
-    reps: Reps
+    sets: sets_field(1) | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description="How many sets (3), or the sets themselves: '5 @ 65% TM, 5+ @ 85% TM', "
+        "'5x3+', or a list of them, each a scheme or a mapping of an exercise's keys.",
+    )
+    reps: Reps | None = Field(default=None, description="The target of every set, or one per set.")
     rest: Name | None = None
     load: LoadText | None = Field(
-        default=None, description="'40 kg', '90 lb', '70%' of the client's max, or a text."
+        default=None,
+        description="'40 kg', '90 lb', '70%' of the one-rep max, '65% TM' of the training "
+        "max, '90% 5RM', '80% of set 1', one per set '40/45/50 kg', or a text.",
     )
-    tempo: Annotated[str, text(20), AfterValidator(_tempo)] | None = Field(
+    hold: Seconds | None = Field(default=None, description="How long each rep is held: '10 s'.")
+    sides: Literal["together", "separate"] | None = Field(
+        default=None,
+        description="'separate': each side is logged in its own row (left, then right).",
+    )
+    tempo: Tempo | None = Field(
         default=None, description="Seconds down, pause, up, pause: '3-1-1-0'."
     )
-    rpe: Annotated[float, Range(1, 10, whole=False)] | None = Field(
-        default=None, description="Target effort, 1 to 10."
-    )
-    rir: Annotated[int, Range(0, 10)] | None = Field(
-        default=None, description="Target reps in reserve."
-    )
+    rpe: Rpe | None = Field(default=None, description="Target effort, 1 to 10, or a range.")
+    rir: Rir | None = Field(default=None, description="Target reps in reserve, or a range.")
     warmup: Warmup | None = None
     superset: Annotated[str, text(1), AfterValidator(_superset)] | None = Field(
         default=None, description="A letter; exercises in a row with the same letter alternate."
@@ -238,43 +129,117 @@ class Prescription(Strict):
     round_loads_to: Rounding | None = Field(
         default=None, description="This exercise's load increments (dumbbells: 2 kg)."
     )
-    weeks: dict[WeekNumber, WeekChange] = Field(
-        default={}, description="Changes for single weeks, by week number."
+    weeks: Weeks = Field(
+        default_factory=dict,
+        description="Changes for single weeks or spans (1-3), or the name of one of the "
+        "plan's `schemes`.",
     )
 
-    @field_validator("weeks", mode="before")
-    @classmethod
-    def _weeks_once(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            numbers = [_digits(key) for key in value]
-            twice = sorted({n for n in numbers if numbers.count(n) > 1}, key=str)
-            if twice:
-                raise ValueError(f"week {twice[0]} is given twice.")
-        return value
-
     @model_validator(mode="after")
-    def _one_effort_target(self) -> Prescription:
+    def _complete(self) -> Prescription:
         if self.rpe is not None and self.rir is not None:
             raise ValueError("give an RPE or an RIR target, not both.")
+        if self.sets is None and self.reps is not None and len(self.reps) > 1:
+            return self  # "reps: 12/10/8/6": a set per target
+        if self.sets is None and not self.weeks:
+            raise ValueError(
+                "needs `sets` (3, or sets like '5x5'), or a `weeks` table that gives them."
+            )
+        if self.sets is not None:
+            groups_of(self.sets, self.reps, self.load, self.hold)
         return self
+
+    def groups(self) -> tuple[SetGroup, ...]:
+        """The sets as written for every week (none when only a week table gives them)."""
+        if self.sets is None and not (self.reps and len(self.reps) > 1):
+            return ()
+        return groups_of(self.sets, self.reps, self.load, self.hold)
+
+
+class Circuit(CircuitWork):
+    """Exercises done in turn for rounds: a circuit, intervals, an EMOM."""
+
+    # Marks the model in the union of session items (see `pdfgen.io.validation`).
+    marker: ClassVar[str] = "circuit"
+
+    circuit: Name = Field(description="Its name on the page: 'Run and walk', 'EMOM 20'.")
+    weeks: Weeks = Field(
+        default_factory=dict,
+        description="The work of single weeks or spans, or the name of one of the plan's "
+        "`schemes`.",
+    )
+
+    @model_validator(mode="after")
+    def _has_work(self) -> Circuit:
+        if not self.segments() and not self.weeks:
+            raise ValueError("needs `work` (8 x (running 60 s, walking 90 s)) or `exercises`.")
+        return self
+
+
+def _item_kind(value: Any) -> str:
+    if isinstance(value, Circuit) or (isinstance(value, dict) and "circuit" in value):
+        return "~circuit"
+    return "~exercise"
+
+
+SessionItem = Annotated[
+    Annotated[Prescription, Tag("~exercise")] | Annotated[Circuit, Tag("~circuit")],
+    Discriminator(_item_kind),
+]
 
 
 class Session(Strict):
     """A training day's program."""
 
     name: Name
-    exercises: list[Prescription] = Field(min_length=1, max_length=MAX_EXERCISES_PER_SESSION)
+    exercises: list[SessionItem] = Field(
+        min_length=1,
+        max_length=MAX_EXERCISES_PER_SESSION,
+        description="Exercises, and circuits (an item with `circuit:`), in order.",
+    )
 
     @field_validator("exercises")
     @classmethod
-    def _sets_in_a_day(cls, exercises: list[Prescription]) -> list[Prescription]:
+    def _sets_in_a_day(
+        cls, exercises: list[Prescription | Circuit]
+    ) -> list[Prescription | Circuit]:
         # 20 exercises of 20 sets each are allowed one by one, but 400 rows a day is a typo.
-        total = sum(item.sets + (item.warmup.sets if item.warmup else 0) for item in exercises)
+        total = sum(_rows(item) for item in exercises)
         if total > MAX_SETS_PER_SESSION:
             raise ValueError(
                 f"add up to {total} sets in one session; the most is {MAX_SETS_PER_SESSION}."
             )
         return exercises
+
+    def keys(self) -> list[str]:
+        """Each item's part of its fields' names, by position: an exercise's id (`squat`, and
+        `squat-2` for its second time in the session), a circuit's `circuit-1`, `circuit-2`..."""
+        seen: dict[str, int] = {}
+        keys = []
+        for item in self.exercises:
+            name = "circuit" if isinstance(item, Circuit) else item.exercise
+            count = seen[name] = seen.get(name, 0) + 1
+            keys.append(
+                f"circuit-{count}"
+                if name == "circuit" and isinstance(item, Circuit)
+                else name
+                if count == 1
+                else f"{name}-{count}"
+            )
+        return keys
+
+    @property
+    def prescriptions(self) -> list[Prescription]:
+        """The session's exercises, without its circuits."""
+        return [item for item in self.exercises if isinstance(item, Prescription)]
+
+
+def _rows(item: Prescription | Circuit) -> int:
+    """The rows an item prints in a week without changes: its sets, or a circuit's rounds."""
+    if isinstance(item, Circuit):
+        return sum(s.rows for s in item.segments())
+    sets = sum(g.count for g in item.groups())
+    return sets + (item.warmup.sets if item.warmup else 0)
 
 
 class Plan(Strict):
@@ -304,6 +269,19 @@ class Plan(Strict):
     )
     round_loads_to: Rounding = Field(
         default_factory=lambda: Rounding(), description="What the gym can load, per unit."
+    )
+    training_max: TrainingMax | None = Field(
+        default=None,
+        description="The training max, as a share of the one-rep max ('90%'), for loads "
+        "like '65% TM'.",
+    )
+    cycle: Cycle | None = Field(
+        default=None, description="Weeks that repeat, each cycle heavier (5/3/1)."
+    )
+    schemes: dict[SchemeName, WeekTable] = Field(
+        default={},
+        max_length=20,
+        description="Week tables by a name of your own, used by exercises as `weeks: NAME`.",
     )
     sessions: list[Session] = Field(
         min_length=1,
@@ -351,44 +329,46 @@ class Plan(Strict):
         """What kind of work a prescription is: its own `kind`, or its exercise's."""
         return prescription.kind or self._resolved[prescription.exercise].kind
 
+    def table(self, item: Prescription | Circuit) -> dict[int, WeekChange]:
+        """An item's week table by single week (its own, or the scheme it names)."""
+        return table_of(item.weeks, self.schemes)
+
     # Set by the loader: where the plan came from, for problems found after loading.
     _document: Document | None = PrivateAttr(default=None)
 
+    # Set by the loader: circuits' exercises by the names they are written with, and what each
+    # new cycle adds to an exercise's loads, by id.
+    _names: dict[str, str] = PrivateAttr(default_factory=dict)
+    _cycle_add: dict[str, Load] = PrivateAttr(default_factory=dict)
+
     def with_exercises(
-        self, sessions: list[Session], used: dict[str, Exercise], document: Document | None = None
+        self,
+        sessions: list[Session],
+        used: dict[str, Exercise],
+        document: Document | None = None,
+        *,
+        names: dict[str, str] | None = None,
+        cycle_add: dict[str, Load] | None = None,
     ) -> Plan:
         """A copy whose sessions refer to exercises by id, with those exercises attached."""
         plan = self.model_copy(update={"sessions": sessions})
         plan._resolved = dict(used)
         plan._document = document
+        plan._names = dict(names or {})
+        plan._cycle_add = dict(cycle_add or {})
         return plan
+
+    def step_exercise(self, name: str) -> tuple[str, Exercise]:
+        """The id and exercise a circuit's step names."""
+        ex_id = self._names[name]
+        return ex_id, self._resolved[ex_id]
+
+    def cycle_add(self, ex_id: str) -> Load | None:
+        """What each new cycle adds to an exercise's loads (None: nothing)."""
+        return self._cycle_add.get(ex_id)
 
     def locate(self, path: tuple[str | int, ...]) -> tuple[str, int | None, int | None]:
         """File, line and column of a field of the plan file, as far as they are known."""
         if self._document is None:
             return "<plan>", None, None
         return self._document.locate(path)
-
-
-def missing_maxes(plan: Plan, maxes: Mapping[str, Load]) -> list[Problem]:
-    """A located problem for each percentage load whose exercise has no max."""
-    problems: list[Problem] = []
-    for s, session in enumerate(plan.sessions):
-        for e, item in enumerate(session.exercises):
-            if item.exercise in maxes:
-                continue
-            loads: list[tuple[tuple[str | int, ...], str | None]] = [(("load",), item.load)]
-            loads += [(("weeks", week, "load"), change.load) for week, change in item.weeks.items()]
-            for where, written in loads:
-                load = parse_load(written) if written else None
-                if load is None or not load.is_percent:
-                    continue
-                path = ("sessions", s, "exercises", e, *where)
-                file, line, column = plan.locate(path)
-                message = (
-                    f"{written} of {plan.exercise(item).name} needs the client's one-rep max "
-                    "(the weight they can lift once)."
-                )
-                ask = Ask("maxes", item.exercise, "60kg")
-                problems.append(Problem(file, message, line, column, dotted(path), ask=ask))
-    return problems

@@ -19,6 +19,7 @@ from typing import Any
 from pdfgen.errors import Ask, shown
 from pdfgen.plan.limits import MAX_WEEKS, WEEKDAYS, Weekday
 from pdfgen.plan.loads import Load, LoadError, parse_load
+from pdfgen.plan.maxes import MAX_REPS_OF_A_MAX, Max
 from pdfgen.units import MAX_LOAD, PAPER_SIZES_MM, UNITS
 
 MAX_NAME = 80
@@ -148,13 +149,13 @@ def read_choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
     return read
 
 
-def read_maxes(value: Any) -> dict[str, Load | float]:
-    """One-rep maxes by exercise name: a mapping ({"pull-up": "80kg"}), or `NAME=WEIGHT` texts
-    as the command line repeats them. A bare number is in the client's units, which are not
-    known here: it stays a number until the options meet (`check_options`).
+def read_maxes(value: Any) -> dict[str, Max]:
+    """Maxes by exercise name: a mapping ({"pull-up": "80kg"}), or `NAME=WEIGHT` texts as the
+    command line repeats them. A bare number is in the client's units, which are not known
+    here: its unit stays empty until the options meet (`check_options`).
 
-    >>> read_maxes(["pull-up=80kg", "squat=140"])
-    {'pull-up': Load(value=80.0, unit='kg'), 'squat': 140.0}
+    >>> read_maxes(["pull-up=80kg", "squat=140x5"])
+    {'pull-up': Max(value=80.0, unit='kg', reps=1), 'squat': Max(value=140.0, unit=None, reps=5)}
     """
     if isinstance(value, Mapping):
         pairs = [(str(k), v) for k, v in value.items()]
@@ -177,15 +178,26 @@ def _split_max(item: Any) -> tuple[str, Any]:
 
 
 _BARE = re.compile(r"\s*\d{1,4}(?:[.,]\d{1,3})?\s*")
+_TIMES = re.compile(r"(?P<weight>.*?)\s*[x×]\s*(?P<reps>\d{1,3})\s*(?:reps?)?\s*", re.IGNORECASE)
 
 
-def read_max(value: Any) -> Load | float:
-    """A one-rep max: a weight with its unit ("80kg", "175 lb"), or a bare number of the
-    client's units.
+def read_max(value: Any) -> Max:
+    """A max: a weight with its unit ("80kg", "175 lb") or a bare number of the client's units,
+    lifted once, or `reps` times after an x ("140kgx5", "140 kg × 5": a five-rep max).
 
-    >>> read_max("62,5 kg"), read_max(" 80 ")
-    (Load(value=62.5, unit='kg'), 80.0)
+    >>> read_max("62,5 kg"), read_max(" 80 "), read_max("140kg x 5").reps
+    (Max(value=62.5, unit='kg', reps=1), Max(value=80.0, unit=None, reps=1), 5)
     """
+    if isinstance(value, Max):
+        return value
+    reps = 1
+    if isinstance(value, str) and (times := _TIMES.fullmatch(value)):
+        value, reps = times["weight"], int(times["reps"])
+        if not 1 <= reps <= MAX_REPS_OF_A_MAX:
+            raise ValueError(
+                f"must be a max of 1 to {MAX_REPS_OF_A_MAX} reps (Epley's estimate is "
+                f"unreliable beyond), not {reps}."
+            )
     load: Load | float | None = None
     if isinstance(value, Load):
         load = value
@@ -199,10 +211,13 @@ def read_max(value: Any) -> Load | float:
         except LoadError as exc:
             raise ValueError(f"must be a weight: {exc}") from None
     if isinstance(load, float) and 0 < load <= MAX_LOAD["kg"]:
-        return load
-    if isinstance(load, Load) and not load.is_percent:
-        return load
-    raise ValueError(f"must be a weight like 80kg or 175lb, not {shown(value)}.")
+        return Max(load, None, reps)
+    if isinstance(load, Load) and not load.is_percent and not load.sign:
+        return Max(load.value, load.weight_unit, reps)
+    raise ValueError(
+        f"must be a weight like 80kg or 175lb, or a weight with its reps like 140kgx5; "
+        f"not {shown(value)}."
+    )
 
 
 # -- the declarations -------------------------------------------------------------------------
@@ -264,8 +279,8 @@ OPTIONS: dict[str, Option] = {
         ),
         Option(
             "maxes",
-            "A one-rep max for percentage loads, like pull-up=80kg (repeatable); a bare "
-            "number is in the client's units.",
+            "A max for percentage loads, like pull-up=80kg (a one-rep max) or "
+            "squat=140kgx5 (a five-rep max); repeatable. A bare number is in the client's units.",
             read_maxes,
             metavar="EXERCISE=WEIGHT",
             flag="--max",

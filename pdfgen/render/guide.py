@@ -69,7 +69,7 @@ def _plan_notes(ctx: Context, ex_id: str) -> list[str]:
     notes = [
         item.notes
         for session in ctx.plan.sessions
-        for item in session.exercises
+        for item in session.prescriptions
         if item.exercise == ex_id and item.notes
     ]
     return list(dict.fromkeys(notes))

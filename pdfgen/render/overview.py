@@ -3,14 +3,19 @@ the block week by week."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from pdfgen.compose.rulewords import load_step, progression
 from pdfgen.compose.text import markup
-from pdfgen.plan.model import Prescription, Session
+from pdfgen.plan.model import Circuit, Prescription, Session
+from pdfgen.plan.weekly import circuit_week
 from pdfgen.render.chart import block_chart
 from pdfgen.render.context import Context
 from pdfgen.render.flowables import OutlineMark
 from pdfgen.schedule.calendar import session_letter, superset_labels
+from pdfgen.schedule.model import Entry
 from pdfgen.units import MM
 
 
@@ -31,8 +36,10 @@ def overview(ctx: Context) -> list[Flowable]:
         story += [Paragraph(markup(title), s.subheading), _session(ctx, index, session)]
         story.append(Spacer(1, 4 * MM))
     if ctx.plan.progression:
-        text = f"{labels.progression}: {ctx.words.progression(ctx.plan.progression)}"
+        text = f"{labels.progression}: {progression(ctx.words, ctx.plan.progression)}"
         story.append(Paragraph(markup(text), s.body))
+    if ctx.plan.cycle is not None:
+        story.append(Paragraph(markup(_cycle(ctx)), s.body))
     return [*story, Spacer(1, 4 * MM), _chart(ctx)]
 
 
@@ -45,15 +52,20 @@ def _session(ctx: Context, index: int, session: Session) -> Table:
     for position, (item, label) in enumerate(
         zip(session.exercises, labels_in_session, strict=True)
     ):
-        exercise = ctx.plan.exercise(item)
-        name = f"{label} · {exercise.name}" if label else exercise.name
+        entry = ctx.schedule.first_time(index, position)
+        if isinstance(item, Circuit):
+            name, target = item.circuit, _circuit_summary(ctx, item)
+        else:
+            exercise = ctx.plan.exercise(item)
+            name = f"{label} · {exercise.name}" if label else exercise.name
+            target = _sets_summary(ctx, item, entry)
         rows.append(
             [
                 Paragraph(f"<b>{markup(name)}</b>", s.cell),
-                Paragraph(markup(ctx.words.sets_and_reps(item)), s.cell),
-                Paragraph(markup(item.rest or ""), s.cell),
-                Paragraph(markup(_starting_load(ctx, index, position)), s.cell),
-                Paragraph(markup(_notes(ctx, item)), s.cell),
+                Paragraph(markup(target), s.cell),
+                Paragraph(markup((entry.rest if entry else None) or ""), s.cell),
+                Paragraph(markup(_starting_load(ctx, entry)), s.cell),
+                Paragraph(markup(_notes(ctx, item, entry)), s.cell),
             ]
         )
     width, shares = ctx.layout.frame_width, ctx.layout.tables.overview_widths
@@ -61,6 +73,38 @@ def _session(ctx: Context, index: int, session: Session) -> Table:
     table = Table(rows, colWidths=[w * width for w in columns], repeatRows=1)
     table.setStyle(s.session_table())
     return table
+
+
+def _sets_summary(ctx: Context, item: Prescription, entry: Entry | None) -> str:
+    """An exercise's sets as the plan writes them (3 × 6–8, 4 × 3, 3+), or, where only its
+    week table gives them, as it is first trained; with its warm-ups."""
+    warmups = item.warmup.sets if item.warmup else 0
+    groups = item.groups()
+    if groups:
+        targets = []
+        for group in groups:
+            assert group.reps is not None
+            reps = replace(group.reps, hold=group.hold) if group.hold else group.reps
+            targets += [reps] * group.count
+            if group.last_amrap:
+                targets[-1] = replace(reps, amrap=True)
+        return ctx.words.targets_summary(targets, warmups)
+    if entry is None:
+        return ""
+    return ctx.words.sets_summary(entry.sets, sum(1 for s in entry.sets if s.warmup))
+
+
+def _circuit_summary(ctx: Context, item: Circuit) -> str:
+    """A circuit's first week in short: 8 × (Running 60 s, Walking 90 s)."""
+    week = circuit_week(item, ctx.plan.table(item).get(1))
+    parts = []
+    for segment in week.segments:
+        steps = ", ".join(
+            f"{ctx.plan.step_exercise(step.exercise)[1].name} {ctx.words.reps(step.reps)}"
+            for step in segment.steps
+        )
+        parts.append(f"{segment.rounds} × ({steps})" if segment.rounds > 1 else steps)
+    return ", ".join(parts)
 
 
 def _chart(ctx: Context) -> Flowable:
@@ -83,33 +127,56 @@ def _chart(ctx: Context) -> Flowable:
     )
 
 
-def _starting_load(ctx: Context, session: int, position: int) -> str:
-    """An exercise's load the first time it is trained: the weight in the client's units, or
-    the plan's words for it."""
-    entry = ctx.schedule.first_time(session, position)
+def _starting_load(ctx: Context, entry: Entry | None) -> str:
+    """An exercise's load the first time it is trained: the weight in the client's units (one
+    per set where they differ), or the plan's words for it."""
     if entry is None:
         return ""
-    weights = [ctx.words.load(s.load) for s in entry.work_sets if s.load]
-    return entry.load_note or (weights[0] if weights else "")
+    return entry.load_note or ctx.words.loads_summary(entry.sets)
 
 
-def _own_progression(ctx: Context, item: Prescription) -> str:
+def _own_progression(ctx: Context, item: Prescription, entry: Entry | None) -> str:
     """How this exercise progresses, where it differs from the plan (said once below)."""
     assert item.progression is not None
     rules = item.progression.over(ctx.plan.progression)
     if "deload" not in item.progression.model_fields_set:
         rules = rules.model_copy(update={"deload": None})
-    return ctx.words.progression(rules, item.reps)
+    groups = item.groups()
+    reps = (
+        groups[0].reps if groups else entry.work_sets[0].reps if entry and entry.work_sets else None
+    )
+    return progression(ctx.words, rules, reps)
 
 
-def _notes(ctx: Context, item: Prescription) -> str:
-    """The overview's notes: effort and tempo targets, the trainer's note, own progression."""
+def _notes(ctx: Context, item: Prescription | Circuit, entry: Entry | None) -> str:
+    """The overview's notes: effort and tempo targets, the trainer's note, whether the sets
+    change by week, own progression."""
+    labels = ctx.layout.labels
+    weeks = ctx.words.spans(sorted(ctx.plan.table(item)))
+    by_week = labels.by_week.format(weeks=weeks) if weeks else ""
+    if isinstance(item, Circuit):
+        return " · ".join(p for p in (item.notes or "", by_week) if p)
     parts = [
-        ctx.words.tempo(item),
-        ctx.words.effort(item),
+        ctx.words.tempo(entry.tempo if entry else item.tempo),
+        ctx.words.effort(entry.effort, entry.effort_kind) if entry else "",
         item.notes or "",
-        f"{ctx.layout.labels.progression}: {_own_progression(ctx, item)}"
-        if item.progression
-        else "",
+        by_week,
+        f"{labels.progression}: {_own_progression(ctx, item, entry)}" if item.progression else "",
     ]
     return " · ".join(p for p in parts if p)
+
+
+def _cycle(ctx: Context) -> str:
+    """The plan's cycle in words: how often the weeks repeat, and what each new cycle adds."""
+    cycle, words = ctx.plan.cycle, ctx.words
+    assert cycle is not None
+    by_step: dict[str, list[str]] = {}
+    for ex_id, exercise in ctx.plan.used_exercises.items():
+        step = ctx.plan.cycle_add(ex_id)
+        if step is not None:
+            by_step.setdefault(load_step(words, step), []).append(exercise.name)
+    added = [f"{step} ({words.listed(names)})" for step, names in by_step.items()]
+    if not added:
+        return cycle.notes or ""
+    text = ctx.layout.labels.cycle.format(weeks=cycle.weeks, add=words.listed(added))
+    return f"{text} {cycle.notes}" if cycle.notes else text

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from pdfgen.compose.boxes import DayGrid
 from pdfgen.compose.fieldnames import week_field
 from pdfgen.compose.grid import compose_day
+from pdfgen.compose.rulewords import deload_week
 from pdfgen.compose.text import markup
 from pdfgen.render.context import Context
 from pdfgen.render.flowables import DayFlowable, GridPainter, NotesBox, OutlineMark
@@ -77,7 +78,7 @@ def _heading(ctx: Context, week: Week) -> list[Flowable]:
     if week.start:
         notes.append(labels.week_start.format(date=ctx.words.date(week.start)))
     if week.deload:
-        notes.append(labels.deload_week)
+        notes.append(deload_week(ctx.words, ctx.schedule.deload_changes(week.number)))
     if notes:
         story.append(Paragraph(markup(" · ".join(notes)), s.small))
     story.append(FrameBreak() if layout.page.columns > 1 else Spacer(1, 3 * MM))

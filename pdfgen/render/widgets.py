@@ -21,7 +21,6 @@ from pdfgen.compose.fieldnames import (
     check_prefix,
     day_field,
     day_record,
-    entry_keys,
     set_field,
 )
 from pdfgen.compose.text import clean
@@ -176,10 +175,9 @@ def _remembered(make: Callable[..., Any]) -> Callable[..., Any]:
 
 def _exercise_names(day: Day, words: Words) -> dict[str, str]:
     """Each set's exercise name and set label, by the stem of its fields (`w03_d2_pull-up_s1`)."""
-    keys = entry_keys(day)
     return {
-        set_field(day, keys[id(entry.prescription)], target, "")[:-1]: (
-            f"{entry.exercise.name} · {words.set_label(target)}"
+        set_field(day, entry.key, target, "")[:-1]: (
+            f"{entry.row_exercise(target)[1].name} · {words.set_label(target)}".rstrip(" ·")
         )
         for entry in day.entries
         for target in entry.sets

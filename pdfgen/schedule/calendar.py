@@ -5,12 +5,11 @@ training days, and the letters of sessions and supersets. Pure: no I/O.
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from pdfgen.plan.limits import WEEKDAYS, Weekday
-from pdfgen.plan.model import (
-    Prescription,
-)
+from pdfgen.plan.model import Circuit, Prescription
 
 
 def session_letter(index: int) -> str:
@@ -50,7 +49,7 @@ def training_dates(start: date, weekdays: tuple[Weekday, ...], week: int) -> lis
     return [first + timedelta(days=n) for n in range(7) if (first.weekday() + n) % 7 in wanted]
 
 
-def superset_labels(prescriptions: list[Prescription]) -> list[str]:
+def superset_labels(prescriptions: Sequence[Prescription | Circuit]) -> list[str]:
     """A1, A2... for exercises in a row that share a superset letter; "" for the others.
 
     >>> from types import SimpleNamespace as P
@@ -60,11 +59,11 @@ def superset_labels(prescriptions: list[Prescription]) -> list[str]:
     labels: list[str] = []
     count = 0
     for index, item in enumerate(prescriptions):
-        letter = item.superset
+        letter = getattr(item, "superset", None)  # a circuit is never in a superset
         if letter is None:
             labels.append("")
             continue
-        same = index > 0 and prescriptions[index - 1].superset == letter
+        same = index > 0 and getattr(prescriptions[index - 1], "superset", None) == letter
         count = count + 1 if same else 1
         labels.append(f"{letter}{count}")
     return labels

@@ -78,7 +78,8 @@ def position(week: int, rule: Rule) -> int:
 
 def reps_at(reps: RepTarget, step: int, pos: int) -> tuple[RepTarget, int]:
     """The target at progression position `pos`, and how many load steps have come by then:
-    one per completed range, or one a week when the reps do not progress.
+    one per completed range, or one a week when the reps do not progress. A step of a time
+    or distance is in the unit the target is written in.
 
     >>> from pdfgen.plan.reps import parse_reps
     >>> [(str(t), n) for t, n in (reps_at(parse_reps("6-8"), 1, p) for p in range(5))]
@@ -88,9 +89,10 @@ def reps_at(reps: RepTarget, step: int, pos: int) -> tuple[RepTarget, int]:
     """
     if step <= 0 or reps.amrap:
         return reps, pos
-    positions = (reps.high - reps.low) // step + 1
+    size = step * reps.factor  # a step is in the unit the target is written in: 1 min is 60 s
+    positions = int((reps.high - reps.low) // size) + 1
     laps, within = divmod(pos, positions)
-    value = reps.low + within * step
+    value = reps.low + within * size
     return replace(reps, low=value, high=value), laps
 
 
@@ -120,11 +122,12 @@ def load_at(load: float | None, rule: Rule, steps: int) -> float | None:
 
 
 def week_target(
-    sets: int, reps: RepTarget, load: float | None, rule: Rule, week: int
+    sets: int, reps: RepTarget, load: float | None, rule: Rule, week: int, at: int | None = None
 ) -> WeekTarget:
-    """One week's target for one exercise."""
-    pos = position(week, rule)
-    if is_deload(week, rule):
+    """One week's target for one exercise; `at` is the progression's position when it counts
+    sessions rather than weeks (and then no week is a deload)."""
+    pos = position(week, rule) if at is None else at
+    if at is None and is_deload(week, rule):
         last = max(pos - 1, 0)  # the load of the last progressing week
         _, steps = reps_at(reps, rule.reps_step, last)
         last_load = load_at(load, rule, steps)

@@ -103,6 +103,34 @@ class Labels(Strict):
     every_weeks: Label
     progression_deload: Label
     progression_deload_lighter: Label
+    progression_deload_load: Label
+    progression_deload_reps: Label
+    progression_session: Label
+    progression_stages: Label
+    failure_once: Label
+    failure_many: Label
+    progression_amrap_goal: Label
+    deload_fewer_sets: Label
+    deload_fewer_reps: Label
+    deload_lighter: Label
+    deload_easier: Label
+    list_and: Label
+    at_least: Label
+    hold: Label
+    minutes: Label
+    hours: Label
+    metres: Label
+    kilometres: Label
+    miles: Label
+    side_left: Label
+    side_right: Label
+    side_set: Label
+    drop_set: Label
+    rest_pause_set: Label
+    by_week: Label
+    rounds: Label
+    every_interval: Label
+    cycle: Label
     ordinals: list[Label] = Field(
         min_length=4, max_length=4, description="Suffixes of 4th, 1st, 2nd and 3rd."
     )
@@ -160,6 +188,29 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "every_weeks": {"n"},
     "progression_deload": {"nth", "sets"},
     "progression_deload_lighter": {"nth", "sets", "share"},
+    "progression_deload_load": {"nth", "share"},
+    "progression_deload_reps": {"nth"},
+    "progression_session": {"step"},
+    "progression_stages": {"stages"},
+    "failure_once": {"drop"},
+    "failure_many": {"n", "drop"},
+    "progression_amrap_goal": {"step", "n"},
+    "deload_week": {"changes"},
+    "list_and": {"rest", "last"},
+    "at_least": {"reps"},
+    "hold": {"reps", "hold"},
+    "minutes": {"reps"},
+    "hours": {"reps"},
+    "metres": {"reps"},
+    "kilometres": {"reps"},
+    "miles": {"reps"},
+    "side_set": {"n", "side"},
+    "drop_set": {"n"},
+    "rest_pause_set": {"n"},
+    "rounds": {"n"},
+    "by_week": {"weeks"},
+    "every_interval": {"interval"},
+    "cycle": {"weeks", "add"},
 }
 
 

@@ -38,19 +38,32 @@ def test_schema_refuses_unknown_keys_everywhere() -> None:
     assert schema["additionalProperties"] is False
     for name in ("Session", "Prescription", "ExerciseEntry"):
         assert schema["$defs"][name]["additionalProperties"] is False
+    for name in ("Circuit", "GroupSpec", "Cycle", "Part"):
+        assert schema["$defs"][name]["additionalProperties"] is False
+    # A week is its keys, or its sets alone (`3: 5x5 @ 80%`).
+    assert schema["$defs"]["WeekChange"]["anyOf"][0]["additionalProperties"] is False
     prescription = schema["$defs"]["Prescription"]
-    assert set(prescription["required"]) == {"exercise", "sets", "reps"}
-    assert prescription["properties"]["sets"]["type"] == "integer"
-    assert prescription["properties"]["reps"]["anyOf"][0] == {
+    # Sets and reps may come from a set scheme or a week table instead.
+    assert set(prescription["required"]) == {"exercise"}
+    assert set(schema["$defs"]["Circuit"]["required"]) == {"circuit"}
+    assert _sets_count(schema)["type"] == "integer"
+    assert prescription["properties"]["reps"]["anyOf"][0]["anyOf"][0] == {
         "type": "integer",
         "minimum": 1,
         "maximum": 100,
     }
 
 
+def _sets_count(schema: dict[str, Any]) -> dict[str, Any]:
+    """The `sets:` key's first form: a count."""
+    sets = schema["$defs"]["Prescription"]["properties"]["sets"]
+    count: dict[str, Any] = sets["anyOf"][0]["oneOf"][0]
+    return count
+
+
 def test_schema_states_the_limits_as_json_schema() -> None:
     schema = plan_schema()
-    sets = schema["$defs"]["Prescription"]["properties"]["sets"]
+    sets = _sets_count(schema)
     assert (sets.get("minimum"), sets.get("maximum")) == (1, 20)
     weeks = schema["properties"]["weeks"]
     assert (weeks.get("minimum"), weeks.get("maximum")) == (1, 52)
@@ -65,6 +78,23 @@ def test_schema_validates_with_jsonschema_when_installed() -> None:
         "sessions": [{"name": "A", "exercises": [{"exercise": "pull-up", "sets": 3, "reps": 8}]}],
     }
     jsonschema.validate(good, schema)
+    program: dict[str, Any] = {
+        "program": "5/3/1",
+        "training_max": "90%",
+        "cycle": {"weeks": 4, "add": {"squat": "5 kg"}},
+        "schemes": {"main": {"1": "5 @ 65% TM, 5+ @ 85% TM", "4": {"sets": 0}}},
+        "sessions": [
+            {
+                "name": "Squat",
+                "exercises": [
+                    {"exercise": "squat", "weeks": "main"},
+                    {"exercise": "squat", "sets": [{"sets": 5, "reps": 10, "load": "50% TM"}]},
+                    {"circuit": "Finisher", "work": "3 x (burpee 10, plank 30 s)"},
+                ],
+            }
+        ],
+    }
+    jsonschema.validate(program, schema)
     for bad in (
         {**good, "sesions": []},
         {**good, "sessions": [{**good["sessions"][0], "day": "Monday"}]},

@@ -193,10 +193,11 @@ def test_bodyweight_and_timed_work_never_shows_a_load_step_or_a_deload_share(
 
 
 def test_lifted_work_takes_the_plan_wide_step_and_the_deload_share() -> None:
-    # 12 kg + 2 kg a week (a fixed count steps weekly); the deload: 90 % of last week's load on
-    # 2.5 kg plates: week 4 0.9 × 16 = 14.4 → 15 kg; week 8 0.9 × 22 = 19.8 → 20 kg.
+    # 12 kg + 2 kg a week (a fixed count steps weekly), printed as written: the trainer chose a
+    # 12 kg kettlebell. The deload is worked out, 90 % of last week's load on 2.5 kg plates:
+    # week 4 0.9 × 16 = 14.4 → 15 kg; week 8 0.9 × 22 = 19.8 → 20 kg.
     loads = [load for _, load in printed(PLAN_WIDE_STEP, 3)]
-    assert loads == ["12.5 kg", "15 kg", "15 kg", "15 kg", "17.5 kg", "20 kg", "22.5 kg", "20 kg"]
+    assert loads == ["12 kg", "14 kg", "16 kg", "15 kg", "18 kg", "20 kg", "22 kg", "20 kg"]
 
 
 def test_bodyweight_work_loaded_on_purpose_says_which() -> None:

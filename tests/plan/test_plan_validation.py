@@ -188,11 +188,15 @@ def test_valid_plan(path: Path) -> None:
 
 def test_reps_forms_are_parsed() -> None:
     plan = load_plan(FIXTURES / "valid" / "article-spellings.yaml")
-    targets = {str(item.reps): item.reps for item in plan.sessions[0].exercises}
+    targets = {str(item.reps): item.reps[0] for item in plan.sessions[0].prescriptions}
     assert (targets["12"].low, targets["12"].high) == (12, 12)
     assert (targets["6–8"].low, targets["6–8"].high) == (6, 8)
     assert targets["AMRAP"].amrap
-    assert (targets["30 s"].unit, targets["30 s"].low) == ("seconds", 30)
+    assert (targets["30 s"].unit, targets["30 s"].low, targets["30 s"].shown) == (
+        "seconds",
+        30,
+        "s",
+    )
     assert targets["10 / side"].per_side
     assert targets["10 / side"].unit == "reps"
 

@@ -83,7 +83,7 @@ def line_of(text: str, needle: str) -> int:
             "        weeks: {0: {sets: 4}}\n",
             "weeks: {0",
             "sessions[1].exercises[1].weeks.0",
-            "from 1 to 52, not 0",
+            "week 0 is not a week from 1 to 52.",
         ),
         (
             "training_days: [mon, funday]\n",

@@ -802,7 +802,8 @@ DAMAGED_RECORDS = {
     "sets-a-dict": json.dumps({**GOOD_RECORD, "sets": {"key": "x"}}),
     "sets-of-numbers": json.dumps({**GOOD_RECORD, "sets": [1, 2]}),
     "no-sets": json.dumps({k: v for k, v in GOOD_RECORD.items() if k != "sets"}),
-    "other-version": json.dumps({**GOOD_RECORD, "pdfgen": 2}),
+    "other-version": json.dumps({**GOOD_RECORD, "pdfgen": 99}),
+    "version-zero": json.dumps({**GOOD_RECORD, "pdfgen": 0}),
 }
 
 

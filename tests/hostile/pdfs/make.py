@@ -41,6 +41,7 @@ sessions:
   - name: Pull
     exercises:
       - exercise: pull-up
+        kind: weighted   # a weight column to type into, as on a weighted pull-up
         sets: 2
         reps: 6-8
 """
@@ -371,7 +372,7 @@ CASES: dict[str, Callable[[], bytes]] = {
     "unrelated-fields.pdf": lambda: reportlab_pdf(unrelated_fields),
     "record-broken-json.pdf": lambda: filled(set_record(json.dumps(record())[:-40])),
     "record-not-an-object.pdf": lambda: filled(set_record("[1, 2, 3]")),
-    "record-wrong-version.pdf": lambda: filled(with_record(pdfgen=2)),
+    "record-wrong-version.pdf": lambda: filled(with_record(pdfgen=99)),
     "record-wrong-types.pdf": lambda: filled(with_record(week="1", sets="all")),
     "record-nested-deep.pdf": lambda: filled(set_record(nested(100_000))),
     "record-nested-in-a-set.pdf": lambda: filled(
