@@ -182,7 +182,7 @@ def _produce(
         fillable=form.fillable,
         field_prefix=form.prefix,
     )
-    warnings = glyph_warnings(fonts.missing())
+    warnings = schedule.warnings + glyph_warnings(fonts.missing())
     if form.impose:
         from pdfgen.pdf.impose import impose
 

@@ -237,7 +237,8 @@ class _Box(DayBars):
         name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
         name_leading = sizes.grid * 1.2
         small_leading = sizes.small * 1.25
-        room = int((h - 2 * PAD) // name_leading) or 1
+        # The block was sized to hold these lines exactly: a rounding error must not cost one.
+        room = int((h - 2 * PAD + 0.01) // name_leading) or 1
         name_lines = fit_lines(
             name,
             inner,
@@ -247,9 +248,12 @@ class _Box(DayBars):
         left = h - 2 * PAD - len(name_lines) * name_leading
         detail_lines = (
             fit_lines(
-                detail, inner, int(left // small_leading), lambda t: measure(t, False, sizes.small)
+                detail,
+                inner,
+                int((left + 0.01) // small_leading),
+                lambda t: measure(t, False, sizes.small),
             )
-            if detail and left >= small_leading
+            if detail and left + 0.01 >= small_leading
             else []
         )
         block = len(name_lines) * name_leading + len(detail_lines) * small_leading

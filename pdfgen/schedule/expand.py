@@ -134,9 +134,9 @@ class _Builder:
         ):
             self._told.add(id(item))
             self.warnings.append(
-                f"{self._name(item)} follows its week table up to week {last}; weeks "
-                f"{last + 1} on print its own sets (give the plan a `cycle:` to repeat "
-                "the table)."
+                f"{self._name(item)}: its week table ends at week {last} and the plan at week "
+                f"{self.plan.weeks}, so week {week} and later print its own sets (give the "
+                "plan a `cycle:` to repeat the table)."
             )
         return None
 
