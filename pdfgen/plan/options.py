@@ -165,7 +165,15 @@ def read_maxes(value: Any) -> dict[str, Max]:
         raise ValueError("must be exercises with their maxes, like pull-up=80kg.")
     if len(pairs) > MAX_MAXES:
         raise ValueError(f"gives {len(pairs)} maxes; the most is {MAX_MAXES}.")
-    return {name.strip(): read_max(weight) for name, weight in pairs}
+    return {name.strip(): _named_max(name.strip(), weight) for name, weight in pairs}
+
+
+def _named_max(name: str, value: Any) -> Max:
+    """A max, its error naming the exercise: a client has several."""
+    try:
+        return read_max(value)
+    except ValueError as exc:
+        raise ValueError(f"{name} {exc}") from None
 
 
 def _split_max(item: Any) -> tuple[str, Any]:
@@ -190,7 +198,7 @@ def read_max(value: Any) -> Max:
     """
     if isinstance(value, Max):
         return value
-    reps = 1
+    reps, written = 1, value
     if isinstance(value, str) and (times := _TIMES.fullmatch(value)):
         value, reps = times["weight"], int(times["reps"])
         if not 1 <= reps <= MAX_REPS_OF_A_MAX:
@@ -216,7 +224,7 @@ def read_max(value: Any) -> Max:
         return Max(load.value, load.weight_unit, reps)
     raise ValueError(
         f"must be a weight like 80kg or 175lb, or a weight with its reps like 140kgx5; "
-        f"not {shown(value)}."
+        f"not {shown(written)}."
     )
 
 
