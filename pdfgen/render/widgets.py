@@ -9,10 +9,13 @@ read back, but may not show).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.pdfbase.acroform import PDFFromString
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from pdfgen.compose.boxes import DayGrid, Rect
@@ -29,6 +32,7 @@ from pdfgen.schedule.model import Day
 from pdfgen.style.layout import Layout
 
 FIELD_FONT = "Helvetica"
+TICK_FONT, TICK_NAME = "ZapfDingbats", "ZaDb"  # the check mark of a tick box, as viewers draw it
 # Longest entries a client can type: a number or a date, a day's notes, a week's notes.
 MAX_SHORT, MAX_NOTE, MAX_LONG = 24, 300, 2000
 _SHORT_ROLES = {"weight", "reps", "date", "effort"}
@@ -87,6 +91,10 @@ class FieldMaker:
                 tooltip=tooltip or None,
                 relative=True,
             )
+            # How to draw the tick anew (a viewer that regenerates appearances needs it).
+            red, green, blue = self.text_color.rgb()
+            tick = f"/{TICK_NAME} 0 Tf {red:.3f} {green:.3f} {blue:.3f} rg"
+            canv._doc.idToObject[form.fields[-1].name].dict["DA"] = PDFString(tick)
             return
         short = rect.role in _SHORT_ROLES
         form.textfield(
@@ -144,20 +152,66 @@ class FieldMaker:
 
 
 def _form(canv: Canvas) -> Any:
-    """The canvas's AcroForm, made to share what identical fields can share.
+    """The canvas's AcroForm, made to share its font objects and nothing a filler writes to.
 
-    reportlab makes a new Helvetica object for every field, and with it a new appearance stream
-    even for identical empty cells (260 copies of each in a 12-page booklet); and it draws the
-    six appearances of every check box anew before finding it has them already (most of the
-    time a fillable booklet took). Both are remembered here, per document.
+    reportlab makes a new Helvetica object for every field: one per document is enough. It
+    also gives identical appearance streams one object, and a filler that draws a typed value
+    into a field's normal appearance then draws it into every field sharing it (MuPDF and
+    Ghostscript printed one cell's value in all of them): each widget keeps its own normal
+    appearance, while the pressed and hover looks of the tick boxes, which no filler writes,
+    stay shared. The form's resources name ZapfDingbats too, the font of the tick boxes, for
+    viewers that draw a tick anew.
     """
     form = canv.acroForm
     if not hasattr(form, "_pdfgen_shared"):
         form._pdfgen_shared = True
         form.makeFont = _remembered(form.makeFont)
-        form.checkboxAP = _remembered(form.checkboxAP)
-        form.txAP = _remembered(form.txAP)
+        count = itertools.count()
+        form.checkboxAP = _own_normal(form.checkboxAP, count, tick=True)
+        form.txAP = _own_normal(form.txAP, count, tick=False)
+        # reportlab's makeFont knows the text fonts only; ZapfDingbats keeps its own encoding.
+        form.fonts[TICK_NAME] = form.getRefStr(
+            PDFFromString(f"<< /BaseFont /{TICK_FONT} /Subtype /Type1 /Type /Font >>")
+        )
+        form.extras["DR"] = _Resources(form)
     return form
+
+
+def _own_normal(
+    make: Callable[..., Any], count: Iterator[int], *, tick: bool
+) -> Callable[..., Any]:
+    """An appearance maker whose normal (`N`) appearances are never shared: reportlab shares
+    streams by their text, so the text gets a number of its own.
+
+    A tick box's appearance also first ends any path left open before it: some fillers write
+    a text field's appearance that clips without ending its path (`re W` with no `n`), and
+    Ghostscript carries that path into the next widget drawn, where the tick's fill filled
+    the text cell's rectangle too, a solid black square. `0 0 m n` ends it.
+    """
+
+    def made(key: str, *args: Any, **kwargs: Any) -> Any:
+        stream = make(key, *args, **kwargs)
+        if tick:
+            stream.content = "0 0 m n\n" + stream.content
+            stream._af_refstr = "0 0 m n\n" + stream._af_refstr
+        if key == "N":
+            stream._af_refstr += f"\n% own {next(count)}"
+        return stream
+
+    return made
+
+
+class _Resources(PDFObject):  # type: ignore[misc]  # reportlab has no type hints
+    """The form's default resources: every font its fields name (reportlab writes one /Font
+    key per font into one dictionary, so that a reader keeps only the last)."""
+
+    def __init__(self, form: Any) -> None:
+        self.form = form
+
+    def format(self, document: Any) -> bytes:
+        fonts = " ".join(f"/{name} {ref}" for name, ref in sorted(self.form.fonts.items()))
+        text = f"<< /Encoding << /RLAFencoding {self.form.encRefStr} >> /Font << {fonts} >> >>"
+        return text.encode("latin-1")
 
 
 def _remembered(make: Callable[..., Any]) -> Callable[..., Any]:
