@@ -27,12 +27,29 @@ def validate(model: type[M], doc: Document, value: Any = None) -> M:
     except ValidationError as exc:
         # Unknown keys are found by walking the model, which knows what was allowed there.
         problems = check_unknown_keys(doc, data, model)
-        problems += [
-            _problem(doc, data, error)
-            for error in exc.errors()
-            if error["type"] != "extra_forbidden"
-        ]
-        raise InputError(sorted(set(problems), key=_position)) from None
+        errors = [error for error in exc.errors() if error["type"] != "extra_forbidden"]
+        problems += [_problem(doc, data, error) for error in _telling(errors, data)]
+        raise InputError(sorted(dict.fromkeys(problems), key=_position)) from None
+
+
+# Errors that only say a union member wanted another shape of value ("a mapping"): beside an
+# error about the value itself, they contradict it (`add: 65% TM` is not a load step, and not
+# a mapping either).
+_SHAPE_ERRORS = {
+    "dict_type", "list_type", "model_type", "model_attributes_type", "string_type", "int_type",
+    "float_type", "bool_type", "int_parsing", "float_parsing",
+}  # fmt: skip
+
+
+def _telling(errors: list[Any], data: Any) -> list[Any]:
+    """The errors worth saying: at a place where some error is about the value itself, the
+    ones that only name another shape of value are left out."""
+    about_value = {_data_path(data, e["loc"])[0] for e in errors if e["type"] not in _SHAPE_ERRORS}
+    return [
+        e
+        for e in errors
+        if e["type"] not in _SHAPE_ERRORS or _data_path(data, e["loc"])[0] not in about_value
+    ]
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

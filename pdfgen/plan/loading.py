@@ -183,7 +183,7 @@ def _resolve(
     found = check_plan(resolved, doc, lambda name: lookup(index, name))
     problems += found.problems
     if problems:
-        raise InputError(sorted(set(problems), key=_position))
+        raise InputError(sorted(dict.fromkeys(problems), key=_position))  # as found, where tied
     for ex_id in found.names.values():
         used.setdefault(ex_id, known[ex_id])
     return plan.with_exercises(sessions, used, doc, names=found.names, cycle_add=found.cycle_add)

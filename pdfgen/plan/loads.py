@@ -12,7 +12,7 @@ from typing import Literal
 
 from pdfgen.units import MAX_LOAD, Unit, convert, unit_of
 
-_WEIGHT = r"(?P<value>\d{1,4}(?:[.,]\d+)?)\s*(?P<unit>kg|kgs|lb|lbs|%)"
+_WEIGHT = r"(?P<value>\d{1,4}(?:[.,]\d+)?)\s*(?P<unit>kgs|kg|lbs|lb|%)"
 _QUANTITY = re.compile(rf"\s*(?P<sign>[+−-])?\s*{_WEIGHT}\s*", re.IGNORECASE)
 # Assistance written in words: "assisted 20 kg", "20 kg assistance".
 _ASSISTED = re.compile(r"\s*assisted\s+(?P<a>.+)|(?P<b>.+?)\s+assist(?:ance|ed)?\s*", re.IGNORECASE)
@@ -27,7 +27,7 @@ _BASE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _OFFSET = re.compile(
-    r"\s*(?P<sign>[+−-])\s*(?P<value>\d{1,4}(?:[.,]\d+)?)\s*(?P<unit>kg|kgs|lb|lbs)\s*",
+    r"\s*(?P<sign>[+−-])\s*(?P<value>\d{1,4}(?:[.,]\d+)?)\s*(?P<unit>kgs|kg|lbs|lb)\s*",
     re.IGNORECASE,
 )
 # What looks like a load to compute, so that it is never printed as a description by mistake.
@@ -231,9 +231,17 @@ def parse_loads(text: str | int | float) -> list[Load | None]:
         r"(?P<numbers>\d{1,4}(?:[.,]\d+)?(?:\s*/\s*\d{1,4}(?:[.,]\d+)?)+)(?P<rest>\s*\D.*)", written
     )
     if slashed is None:
-        return [parse_load(written)]
-    numbers = [n.strip() for n in slashed["numbers"].split("/")]
-    return [parse_load(number + slashed["rest"]) for number in numbers]
+        loads = [parse_load(written)]
+    else:
+        numbers = [n.strip() for n in slashed["numbers"].split("/")]
+        loads = [parse_load(number + slashed["rest"]) for number in numbers]
+    if any(load is not None and load.is_percent and load.sign for load in loads):
+        # "-30%" would silently become 30 % added: a share is of a max, never added or taken.
+        raise LoadError(
+            f"'{written}': a share of a max has no sign; write it without one ('30%'), or "
+            "assistance as a weight ('-20 kg')."
+        )
+    return loads
 
 
 def round_to(value: float, increment: float) -> float:

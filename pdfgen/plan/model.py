@@ -149,6 +149,12 @@ class Prescription(Strict):
             groups_of(self.sets, self.reps, self.load, self.hold)
         return self
 
+    def track(self) -> tuple[str, ...]:
+        """What progresses session by session as one: an exercise written the same in several
+        sessions (StrongLifts' squat in workouts A and B) is one track; written otherwise
+        (GZCLP's heavy squat and its lighter 3 x 10) each is its own."""
+        return (self.exercise, str(self.sets), str(self.reps), str(self.load))
+
     def groups(self) -> tuple[SetGroup, ...]:
         """The sets as written for every week (none when only a week table gives them)."""
         if self.sets is None and not (self.reps and len(self.reps) > 1):

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from pdfgen.errors import Problem
 from pdfgen.io.yamldoc import Document, dotted
-from pdfgen.plan.fields import week_span
+from pdfgen.plan.fields import GroupSpec, week_span
 from pdfgen.plan.loads import Load, LoadError, parse_load
 from pdfgen.plan.model import Circuit, Plan, Prescription
 from pdfgen.plan.needs import written_loads
-from pdfgen.plan.weekly import circuit_week, week_of
+from pdfgen.plan.weekly import circuit_week, week_of, written_groups
 from pdfgen.plan.weeks import WeekChange, table_problems
 
 Path_ = tuple[str | int, ...]
@@ -45,6 +45,12 @@ def check_plan(plan: Plan, doc: Document, lookup: Lookup) -> Resolved:
             _check_week(item, change, where, problem)
         if isinstance(item, Circuit):
             _circuit_names(plan, item, path, lookup, found, problem)
+        else:
+            for index, message in set_references(item.groups()):
+                problem(_share_written(item, path, index), message)
+        missing = _weeks_undefined(plan, item)
+        if missing:
+            problem((*path, "weeks"), missing)
     _check_cycle(plan, lookup, found, problem)
     for written in written_loads(plan):
         if written.load.of.kind == "tm" and plan.training_max is None:
@@ -129,35 +135,83 @@ def _check_week(
     except ValueError as exc:
         problem(where, str(exc))
         return
-    for message in set_references(weekly.groups):
-        problem(where, message)
+    if weekly.own & {"sets", "load"}:  # the exercise's own sets are checked on their own
+        for _, message in set_references(weekly.groups):
+            problem(where, message)
 
 
-def set_references(groups: tuple) -> list[str]:  # type: ignore[type-arg]
+def _share_written(item: Prescription, path: Path_, group: int) -> Path_:
+    """Where the load of an exercise's `group`-th set group is written: an item of its `sets:`
+    list (its `load:` key, for a mapping), its `sets:` scheme, or its own `load:`."""
+    if isinstance(item.sets, list):
+        counted = 0
+        for index, written in enumerate(item.sets):
+            counted += len(written_groups([written]))
+            if group < counted:
+                has_load = isinstance(written, GroupSpec) and written.load is not None
+                return (*path, "sets", index, "load") if has_load else (*path, "sets", index)
+    if isinstance(item.sets, str) and "@" in item.sets:
+        return (*path, "sets")
+    return (*path, "load") if item.load else (*path, "sets")
+
+
+def _weeks_undefined(plan: Plan, item: Prescription | Circuit) -> str:
+    """A week the plan's block (or its cycle) holds that an item with no sets of its own does
+    not define: nothing could be printed for it."""
+    has_own = bool(item.segments()) if isinstance(item, Circuit) else bool(item.groups())
+    try:
+        table = plan.table(item)
+    except ValueError:
+        return ""  # a week given twice, or no week at all: reported with the table
+    if not table or has_own:
+        return ""
+    covered = set(table)  # by single week
+    span = plan.cycle.weeks if plan.cycle is not None else plan.weeks
+    missing = [week for week in range(1, span + 1) if week not in covered]
+    if not missing:
+        return ""
+    repeat = (
+        f"the cycle has {span} weeks"
+        if plan.cycle is not None
+        else f"add `cycle: {{weeks: {max(covered)}}}` to repeat it"
+    )
+    return (
+        f"week {missing[0]} is not in this week table, and the exercise has no sets of its own "
+        f"({repeat}, or give it `sets:`)."
+    )
+
+
+def set_references(groups: tuple) -> list[tuple[int, str]]:  # type: ignore[type-arg]
     """Problems with loads that are a share of an earlier set: it must come before, and have a
-    load to take a share of."""
+    load to take a share of. One problem per group of sets, named by its first set, with the
+    group's index."""
     problems = []
     loads: list[Load | None] = []
-    for group in groups:
+    for index, group in enumerate(groups):
         try:
             load = parse_load(group.load) if group.load else None
         except LoadError:
             load = None
-        for _ in range(group.count):
-            number = len(loads) + 1
-            if load is not None and load.of.kind == "set":
-                earlier = load.of.n
-                if earlier >= number:
-                    problems.append(
+        number = len(loads) + 1
+        if load is not None and load.of.kind == "set":
+            earlier = load.of.n
+            if earlier >= number:
+                problems.append(
+                    (
+                        index,
                         f"set {number} is {group.load}, which is not an earlier set; a share is "
-                        "of a set before it."
+                        "of a set before it.",
                     )
-                elif loads[earlier - 1] is None:
-                    problems.append(
+                )
+            elif loads[earlier - 1] is None:
+                problems.append(
+                    (
+                        index,
                         f"set {number} is {group.load}, but set {earlier} has no load to take a "
-                        "share of."
+                        "share of.",
                     )
-            loads.append(load)
+                )
+        loads += [load] * group.count
     return problems
 
 
@@ -170,7 +224,9 @@ def _circuit_names(
     problem: Callable[[Path_, str], None],
 ) -> None:
     """Each exercise a circuit names, in any week, found in the library."""
-    weeks: list[tuple[Path_, WeekChange | None]] = [(path, None)]
+    # The circuit's own steps are written in its `work` (or its `exercises` list).
+    own = (*path, "work") if circuit.work else (*path, "exercises") if circuit.exercises else path
+    weeks: list[tuple[Path_, WeekChange | None]] = [(own, None)]
     weeks += list(_table(plan, circuit, path, lambda *_: None))
     for where, week in weeks:
         try:
@@ -207,5 +263,11 @@ def _check_cycle(
             problem(("cycle", "add", name), f"'{name}' is not in the exercise library.")
         elif ex_id in found.cycle_add:
             problem(("cycle", "add", name), f"'{name}' is given twice.")
+        elif ex_id not in plan.used_exercises and ex_id not in found.names.values():
+            problem(
+                ("cycle", "add", name),
+                f"'{name}' is not an exercise of this plan; a cycle adds to the loads of the "
+                "plan's own exercises.",
+            )
         else:
             found.cycle_add[ex_id] = step

@@ -54,7 +54,7 @@ def groups_of(
                 for t, loaded in zip(targets, loads, strict=True)
             )
         return (SetGroup(count, targets[0], _one_load(load, count), hold=hold or 0),)
-    groups = _written_groups(sets)
+    groups = written_groups(sets)
     check_size(groups, str(sets))
     filled = []
     for group in groups:
@@ -84,7 +84,7 @@ def _one_load(load: str | None, count: int) -> str | None:
     return load if count else None
 
 
-def _written_groups(sets: str | list[Any]) -> tuple[SetGroup, ...]:
+def written_groups(sets: str | list[Any]) -> tuple[SetGroup, ...]:
     try:
         if isinstance(sets, str):
             return parse_scheme(sets)
@@ -150,7 +150,7 @@ def week_of(item: Prescription, change: WeekChange | None = None) -> Weekly:
 
 def _with_reps(sets: Any) -> Any:
     # The week's reps replace a scheme's own: keep only its counts and loads.
-    groups = _written_groups(sets)
+    groups = written_groups(sets)
     return [{"sets": g.count, **({"load": g.load} if g.load else {})} for g in groups]
 
 
