@@ -23,9 +23,9 @@ from pdfgen.io.reading import read_input
 from pdfgen.io.writing import write_atomic
 from pdfgen.io.yamldoc import MAX_BYTES, Document, Path_, decode, read_yaml
 from pdfgen.logbook.readlog import LoggedSet, load_logged
-from pdfgen.logbook.rules import Decision, decide
+from pdfgen.logbook.rules import Decision, decide, per_session
 from pdfgen.plan.loading import find_plan, load_plan_text, plan_from_document
-from pdfgen.plan.model import Prescription
+from pdfgen.plan.model import Plan, Prescription
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,15 @@ def _next_block(path: Path, log: str | Path) -> NextBlock:
         )
     decisions = []
     edits: list[_Edit] = []
+    tracks = _tracks(model, logged)
     for s, session in enumerate(model.sessions):
         keys = session.keys()
         for e, item in enumerate(session.exercises):
             if not isinstance(item, Prescription):
                 continue  # a circuit's rounds are not progressed by `next`
             rows = _rows(logged, session.name, item, keys[e])
+            if per_session(model, item):
+                rows = tracks[item.track()]  # StrongLifts' squat: workouts A and B as one
             decision = decide(model, session.name, item, rows)
             decisions.append(decision)
             entry = ("sessions", s, "exercises", e)
@@ -88,7 +91,7 @@ def _next_block(path: Path, log: str | Path) -> NextBlock:
                     text, doc, entry, "sets", decision.new_sets, _comment(decision, "sets")
                 )
     newline = "\r\n" if "\r\n" in text else "\n"
-    patched = _apply(text, edits, newline)
+    patched = _without_old_header(_apply(text, edits, newline))
     result = _header(decisions, log, logged, newline) + patched
     _check_builds(result, path, log)
     return NextBlock(result, tuple(decisions))
@@ -106,6 +109,19 @@ def _check_builds(text: str, plan: Path, log: str | Path) -> None:
             f"the next block of {plan.name} made from this log would not build "
             f"({first.field + ': ' if first.field else ''}{first.message}); nothing was written.",
         ) from None
+
+
+def _tracks(model: Plan, logged: Sequence[LoggedSet]) -> dict[tuple[str, ...], list[LoggedSet]]:
+    """The sets logged for each track of the plan: an exercise written the same in several
+    sessions, which a progression by session steps as one."""
+    tracks: dict[tuple[str, ...], list[LoggedSet]] = {}
+    for session in model.sessions:
+        keys = session.keys()
+        for e, item in enumerate(session.exercises):
+            if isinstance(item, Prescription):
+                rows = _rows(logged, session.name, item, keys[e])
+                tracks.setdefault(item.track(), []).extend(rows)
+    return tracks
 
 
 def _rows(
@@ -160,6 +176,10 @@ def _edits(
         return [_Edit(start, end, f" {value}  {comment}")]
     if tail or not text[end : _line_end(text, end)].strip(" \r"):
         return [_Edit(start, end, f"{_scalar(value)}  {comment}{tail}")]
+    rest = text[end : _line_end(text, end)].rstrip("\r")
+    if rest.strip().startswith(OUR_COMMENTS):
+        # Our own reason from the block before: the new one replaces it.
+        return [_Edit(start, end + len(rest), f"{_scalar(value)}  {comment}")]
     # The line goes on after the value (a comment of the trainer's): keep it, note ours above.
     return [_Edit(start, end, _scalar(value)), _comment_above(text, doc, entry, key, comment)]
 
@@ -201,6 +221,24 @@ def _apply(text: str, edits: list[_Edit], newline: str) -> str:
         added = re.sub(r"(?<!\r)\n", newline, edit.text)
         text = text[: edit.start] + added + text[edit.end :]
     return text if text.endswith("\n") else text + newline
+
+
+HEADER = "# Next block"  # how the header of a plan `pdfgen next` wrote begins
+OUR_COMMENTS = ("# was ", "# added: ")  # how the reasons it writes beside a value begin
+
+
+def _without_old_header(text: str) -> str:
+    """The plan without the header a previous `pdfgen next` put on top (one header, the
+    newest, is enough); the trainer's own comments stay."""
+    if not text.startswith(HEADER):
+        return text
+    lines = text.splitlines(keepends=True)
+    kept = 0
+    while kept < len(lines) and lines[kept].startswith("#"):
+        kept += 1
+    while kept < len(lines) and not lines[kept].strip():
+        kept += 1  # the blank line after it
+    return "".join(lines[kept:])
 
 
 def _header(

@@ -300,7 +300,9 @@ def _day_sets(
                 units=units,
                 reps=read_reps(value(f"{stem}_reps"), where, problems),
                 time=read_time(value(f"{stem}_time"), where, problems),
-                distance=read_distance(value(f"{stem}_distance"), where, problems),
+                distance=read_distance(
+                    value(f"{stem}_distance"), where, problems, _distance_unit(item)
+                ),
                 done=_checked(values.get(prefix + f"{stem}_done")),
                 rpe=rpe,
                 notes="; ".join(n for n in (set_notes, day_notes) if n),
@@ -315,6 +317,12 @@ def _day_sets(
             )
         )
     return rows
+
+
+def _distance_unit(item: Mapping[str, Any]) -> str:
+    """The unit a set's distance target was printed in (a time target's says nothing)."""
+    shown = _text(item.get("shown"))
+    return shown if shown in ("m", "km", "mi") else "km"
 
 
 def _number(value: Any) -> float | None:

@@ -22,12 +22,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
-from itertools import groupby
 
+from pdfgen.logbook.judging import Judged, base_target, judge
 from pdfgen.logbook.readlog import LoggedSet
 from pdfgen.plan.loads import Load, format_weight, parse_load, parse_loads, round_to
 from pdfgen.plan.model import Plan, Prescription
-from pdfgen.plan.reps import RepTarget
 from pdfgen.plan.rules import Progression
 from pdfgen.plan.sets import parse_scheme
 from pdfgen.units import MAX_LOAD, Unit
@@ -67,82 +66,17 @@ class Decision:
         return f"{self.session} · {self.exercise}: {change} ({self.reason})"
 
 
-@dataclass(frozen=True)
-class Judged:
-    """One logged session of an exercise: its work sets with their targets and what was done."""
-
-    week: int
-    day: int
-    sets: tuple[tuple[LoggedSet, RepTarget, float | None], ...]  # row, target, done
-
-    @property
-    def when(self) -> str:
-        return f"week {self.week}, day {self.day}"
-
-    @property
-    def failed(self) -> bool:
-        """Whether a set fell short of its own target."""
-        return any(done is not None and done < target.low for _, target, done in self.sets)
-
-    def short(self) -> int:
-        return sum(1 for _, target, done in self.sets if done is not None and done < target.low)
-
-    def weights(self) -> list[float]:
-        # A weight of 0 is no weight: the set was done without one (bodyweight, or left at 0).
-        return [r.weight for r, _, _ in self.sets if isinstance(r.weight, float) and r.weight > 0]
-
-
-def judge(item: Prescription, rows: Sequence[LoggedSet]) -> list[Judged]:
-    """The logged sessions of an exercise in training order: its work sets only (not warm-ups,
-    drop or rest-pause sets, deload weeks), each with the target it was printed with."""
-    base = _base_target(item)
-    work = sorted(
-        (r for r in rows if not r.warmup and not r.deload and not r.extra),
-        key=lambda r: (r.week, r.day),
-    )
-    sessions = []
-    for (week, day), group in groupby(work, key=lambda r: (r.week, r.day)):
-        sets = []
-        for row in group:
-            target = _target_of(row, base)
-            if target is not None:
-                sets.append((row, target, _done(row, target)))
-        if any(done is not None for _, _, done in sets):
-            sessions.append(Judged(week, day, tuple(sets)))
-    return sessions
-
-
-def _base_target(item: Prescription) -> RepTarget | None:
-    """The target every set of the exercise has, where it has one (the range of double
-    progression); None where its sets differ or only a week table gives them."""
-    targets = {g.reps for g in item.groups() if g.reps is not None}
-    return next(iter(targets)) if len(targets) == 1 else None
-
-
-def _target_of(row: LoggedSet, base: RepTarget | None) -> RepTarget | None:
-    """The target a set was printed with: recorded as numbers since logs carry them; for an
-    older log, the exercise's own."""
-    if row.target_low is not None and row.target_high is not None:
-        unit = row.target_measure if row.target_measure in ("seconds", "metres") else "reps"
-        return RepTarget(row.target_low, row.target_high, unit, amrap=row.target_amrap)  # type: ignore[arg-type]
-    return base
-
-
-def _done(row: LoggedSet, target: RepTarget) -> float | None:
-    """What a set achieved as a number: its reps, or for a timed target its time in seconds
-    (older logs wrote the seconds as reps); None where nothing readable was logged."""
-    timed = target.timed
-    value = row.time if timed else row.reps
-    if timed and value is None:
-        value = row.reps
-    return float(value) if isinstance(value, int | float) else None
-
-
 def rules_of(plan: Plan, item: Prescription) -> Progression | None:
     """The exercise's progression: its own keys over the plan's."""
     if item.progression is None:
         return plan.progression
     return item.progression.over(plan.progression)
+
+
+def per_session(plan: Plan, item: Prescription) -> bool:
+    """Whether the exercise progresses session by session (StrongLifts), not week by week."""
+    rules = rules_of(plan, item)
+    return rules is not None and rules.every == "session"
 
 
 def decide(plan: Plan, session: str, item: Prescription, rows: Sequence[LoggedSet]) -> Decision:
@@ -210,7 +144,7 @@ def _double(
 ) -> tuple[float, str]:
     """Double progression: the top of the range, a step up; short twice running, a step down."""
     last = sessions[-1]
-    base = _base_target(item)
+    base = base_target(item)
     tops = [
         base.high if base is not None and not base.amrap else t.low if t.amrap else t.high
         for _, t, _ in last.sets
@@ -261,7 +195,7 @@ def _reset(
         )
     return (
         round_to(lifted, increment),
-        f"{last.short()} sets short in {last.when} ({streak} of {failure.after} failed "
+        f"{_sets_short(last)} in {last.when} ({streak} of {failure.after} failed "
         "sessions before it gets lighter)",
     )
 
@@ -289,7 +223,7 @@ def _staged(
         return _decision(session, name, old, new, reason, units, increment, old_sets, old_sets)
     if current + 1 < len(stages):
         reason = (
-            f"{last.short()} sets short in {last.when}: the next stage, {stages[current + 1]}, "
+            f"{_sets_short(last)} in {last.when}: the next stage, {stages[current + 1]}, "
             "at the same load"
         )
         return _decision(
@@ -367,8 +301,7 @@ def _shares_of_a_max(item: Prescription, plan: Plan) -> bool:
 def _max_advice(sessions: list[Judged], plan: Plan, item: Prescription) -> str:
     last = sessions[-1]
     failed = [s for s in sessions if s.failed]
-    add = plan.cycle_add(item.exercise)
-    raise_by = f" by the cycle's {add}" if add is not None else ""
+    raise_by = _max_raise(plan, item, max(s.week for s in sessions))
     if not failed:
         return (
             f"its loads are shares of the client's max; every set met its target up to "
@@ -377,6 +310,25 @@ def _max_advice(sessions: list[Judged], plan: Plan, item: Prescription) -> str:
     return (
         f"its loads are shares of the client's max; sets fell short in {failed[-1].when}: "
         "keep the max for the next block"
+    )
+
+
+def _max_raise(plan: Plan, item: Prescription, last_week: int) -> str:
+    """How much to raise the client's max so that the next block starts a cycle on from the
+    last cycle logged. A cycle's increment is of the training max where the plan has one:
+    +2.5 kg on a training max of 90 % is +2.8 kg on the max."""
+    add = plan.cycle_add(item.exercise)
+    if add is None or plan.cycle is None:
+        return ""
+    cycles = -(-last_week // plan.cycle.weeks)  # the cycles the log reached, its last counted
+    why = f"{cycles} × the cycle's {add}"
+    if add.is_percent:
+        return f" by {add.value * cycles:g}% ({why})"
+    if plan.training_max is None:
+        return f" by {add.value * cycles:g} {add.weight_unit} ({why})"
+    amount = add.value * cycles / plan.training_max
+    return (
+        f" by {amount:.1f} {add.weight_unit} ({why} on a training max of {plan.training_max:.0%})"
     )
 
 
@@ -390,6 +342,12 @@ def _summary(last: Judged) -> str:
     return (
         f"{len(last.sets) - last.short()} of {len(last.sets)} sets met their targets in {last.when}"
     )
+
+
+def _sets_short(session: Judged) -> str:
+    """How many sets fell short, in words: "1 set short", "2 sets short"."""
+    n = session.short()
+    return f"{n} set{'' if n == 1 else 's'} short"
 
 
 def _less(lifted: float, drop: Load, units: Unit) -> float:

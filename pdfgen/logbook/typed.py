@@ -112,18 +112,23 @@ def read_time(text: str, where: str, problems: list[str]) -> float | str | None:
     return text
 
 
-def read_distance(text: str, where: str, problems: list[str]) -> float | str | None:
-    """A typed distance, in kilometres: a bare number is kilometres.
+def read_distance(
+    text: str, where: str, problems: list[str], bare: str = "km"
+) -> float | str | None:
+    """A typed distance, in kilometres: a bare number is in `bare`, the unit its target was
+    printed in (500 for a 500 m row is metres).
 
     >>> [read_distance(t, "", []) for t in ("5", "5 km", "400 m", "3.1 mi")]
     [5.0, 5.0, 0.4, 4.989]
+    >>> read_distance("500", "", [], bare="m")
+    0.5
     """
     if not text:
         return None
     match = _DISTANCE.fullmatch(text)
     if match:
         number = float(match[1].replace(",", "."))
-        unit = (match[2] or "km").lower()
+        unit = (match[2] or bare or "km").lower()
         if unit in ("km", "k"):
             km = number
         elif unit.startswith("mi"):
