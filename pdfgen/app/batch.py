@@ -312,4 +312,4 @@ def check_roster(roster: str | Path) -> str:
                 for row, (client, error) in sorted(errors.items())
             ]
         )
-    return f"roster, {len(rows)} clients"
+    return f"roster, {len(rows)} client{'' if len(rows) == 1 else 's'}"

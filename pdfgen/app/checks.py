@@ -41,7 +41,7 @@ def check_file(path: Path) -> str:
     library files), told apart by their keys; a one-line summary of what it holds, or an
     InputError."""
     if path.is_dir():
-        return f"exercise library, {len(load_library(path))} exercises"
+        return f"exercise library, {counted(len(load_library(path)), 'exercise')}"
     if path.suffix.lower() == ".csv":
         return _roster(path)
     doc = read_yaml(path)
@@ -51,9 +51,10 @@ def check_file(path: Path) -> str:
     if kind == "client file":
         given = load_client(path).options()
         maxes = given.get("maxes") or {}
-        return f"client file for '{given.get('client') or 'a client'}', {len(maxes)} maxes"
+        client = given.get("client") or "a client"
+        return f"client file for '{client}', {counted(len(maxes), 'max', 'maxes')}"
     if kind == "exercise library":
-        return f"exercise library, {len(load_library(path))} exercises"
+        return f"exercise library, {counted(len(load_library(path)), 'exercise')}"
     if kind == "layout":
         from pdfgen.render.fonts import register
 
@@ -62,11 +63,19 @@ def check_file(path: Path) -> str:
         width, height = layout.page.size_mm
         return f"layout, {width:g} × {height:g} mm, sections: {', '.join(layout.sections)}"
     plan = plan_from_document(doc)
-    sessions = len(plan.sessions)
     return (
-        f"plan '{plan.program}', {sessions} session{'s' if sessions > 1 else ''}, "
-        f"{len(plan.used_exercises)} exercises, {plan.weeks} weeks"
+        f"plan '{plan.program}', {counted(len(plan.sessions), 'session')}, "
+        f"{counted(len(plan.used_exercises), 'exercise')}, {counted(plan.weeks, 'week')}"
     )
+
+
+def counted(n: int, one: str, many: str = "") -> str:
+    """A count with its noun: 1 exercise, 3 exercises, 2 maxes.
+
+    >>> counted(1, "week"), counted(3, "week"), counted(2, "max", "maxes")
+    ('1 week', '3 weeks', '2 maxes')
+    """
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _kind_of(value: Any) -> str:

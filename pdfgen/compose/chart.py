@@ -143,7 +143,7 @@ class Panel:
     """A part of the chart: the sets or reps bars, or the load lines. Its box is the room it
     was given; its shapes are what is drawn there."""
 
-    kind: Literal["sets", "reps", "loads"]
+    kind: Literal["sets", "reps", "minutes", "loads"]
     x: float
     y: float
     width: float
@@ -213,12 +213,14 @@ def compose_chart(
     top = height - panel
     labels = layout.labels
     sets = [v.sets for v in volumes]
-    reps = [v.reps for v in volumes]
+    # Work done to the clock (a running plan, holds) is planned in minutes, not reps.
+    kind: Literal["reps", "minutes"] = "reps"
+    second, second_title = [v.reps for v in volumes], labels.chart_reps
+    if not any(second) and any(v.minutes for v in volumes):
+        kind, second, second_title = "minutes", [v.minutes for v in volumes], labels.chart_minutes
     composed = [
         _bars("sets", volumes, sets, labels.chart_sets, 0, top, half, panel, layout, measure),
-        _bars(
-            "reps", volumes, reps, labels.chart_reps, half + GAP, top, half, panel, layout, measure
-        ),
+        _bars(kind, volumes, second, second_title, half + GAP, top, half, panel, layout, measure),
     ]
     if series:
         title = labels.chart_load.format(units=units)
@@ -285,7 +287,7 @@ class _Plot:
 
 
 def _bars(
-    kind: Literal["sets", "reps"],
+    kind: Literal["sets", "reps", "minutes"],
     volumes: Sequence[Volume],
     values: list[int],
     title: str,
@@ -309,7 +311,9 @@ def _bars(
         plot.text(centre, top + 2, str(value))
         week = f"{volume.week} {layout.labels.chart_deload}" if volume.deload else f"{volume.week}"
         plot.text(centre, plot.y - small - 2, week)
-    plot.text(plot.x + plot.width, y, plot.fit(layout.labels.chart_week, plot.width), "end")
+    # The axis explains "D" only where a week is a deload.
+    axis = layout.labels.chart_week if any(v.deload for v in volumes) else layout.labels.week_axis
+    plot.text(plot.x + plot.width, y, plot.fit(axis, plot.width), "end")
     return Panel(kind, x, y, width, panel, tuple(plot.shapes))
 
 

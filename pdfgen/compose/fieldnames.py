@@ -135,6 +135,7 @@ def _set_record(entry: Entry, target: SetTarget, words: Words) -> dict[str, Any]
         "reps_high": reps.high,
         "amrap": reps.amrap,
         "measure": reps.unit,
+        "shown": reps.shown,  # m, km or mi: what a bare number typed for a distance is in
         "weight": load.weight if load is not None else None,
     }
 

@@ -92,16 +92,33 @@ class _Box(DayBars):
     def headings(self, xs: list[float], widths: list[float], units: str) -> None:
         """One shaded heading cell per column: the layout's label, or, where every cell of
         the column holds a time or a distance, what they hold."""
-        height, small = self.layout.grid.header_height * MM, self.layout.sizes.small
+        height = self.layout.grid.header_height * MM
         labels = self.layout.labels
         for column, x, w in zip(self.columns, xs, widths, strict=True):
             self.rects.append(Rect(x, self.y, w, height, fill="shade", role="heading"))
             heading = _heading(column, column_roles(column.field, self.day.entries), labels)
             heading = heading.format(units=units)
-            label = self.fit(heading, w - 2 * PAD, small, bold=True)
             center = column.field != "exercise"
-            self.runs.append(in_cell(label, x, self.y, w, height, small, bold=True, center=center))
+            self.runs += self.heading_lines(heading, x, w, height, center)
         self.y += height
+
+    def heading_lines(self, heading: str, x: float, w: float, h: float, center: bool) -> list[Run]:
+        """A heading on one line, or on two where the cell is too narrow ("Weight /",
+        "distance") and tall enough; cut short only when two lines cannot hold it."""
+        small = self.layout.sizes.small
+        leading = small * 1.05
+        lines = fit_lines(heading, w - 2 * PAD, 2, lambda t: self.measure(t, True, small))
+        if len(lines) == 1 or leading * 2 > h:
+            label = self.fit(heading, w - 2 * PAD, small, bold=True)
+            return [in_cell(label, x, self.y, w, h, small, bold=True, center=center)]
+        top = self.y + (h - leading * 2) / 2
+        left = x + w / 2 if center else x + PAD
+        return [
+            Run(left, top + leading * (i + 0.8), line, small, bold=True, align="center")
+            if center
+            else Run(left, top + leading * (i + 0.8), line, small, bold=True)
+            for i, line in enumerate(lines)
+        ]
 
     def exercise_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:
         """One row per set; the exercise's name spans its rows, which grow to hold what the
@@ -328,14 +345,20 @@ def _details(entry: Entry, columns: list[GridColumn], words: Words) -> str:
     effort = words.effort(entry.effort, entry.effort_kind)
     if not effort and len(efforts) == 1 and work and work[0].effort is not None:
         effort = words.effort(work[0].effort, work[0].effort_kind)  # the same for every set
-    details = [words.rest(entry.rest), words.tempo(entry.tempo), effort, entry.load_note]
+    # A rest or note the same for every set is said once, like the exercise's own.
+    rests, notes = {s.rest for s in work}, {s.note for s in work}
+    rest = entry.rest or (work[0].rest if len(rests) == 1 and work else "")
+    common_note = work[0].note if len(notes) == 1 and work and len(work) > 1 else ""
+    details = [words.rest(rest), words.tempo(entry.tempo), effort, entry.load_note]
     if not any(c.field == "load" for c in columns) and work:
         details.append(words.loads_summary(entry.sets))
-    if entry.notes:
-        details.append(entry.notes)
+    details += [entry.notes or "", common_note]
     shown_rest = any(c.field == "rest" for c in columns)
     for target in work:
-        own = [words.rest(target.rest) if not shown_rest else "", target.note]
+        own = [
+            words.rest(target.rest) if not shown_rest and len(rests) > 1 else "",
+            target.note if not common_note else "",
+        ]
         own = [part for part in own if part]
         if own and target.side != "right":
             details.append(f"{words.set_label(target)}: {', '.join(own)}")

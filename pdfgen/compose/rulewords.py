@@ -45,7 +45,10 @@ def progression(words: Words, rules: Progression, reps: RepTarget | None = None)
     failure = rules.on_failure
     if failure is not None and failure.drop is not None:
         drop = load_step(words, failure.drop)
-        if failure.after == 1:
+        if rules.stages:  # the drop comes when the last stage fails (GZCLP)
+            first = scheme(words, rules.stages[0])
+            parts.append(labels.failure_last_stage.format(first=first, drop=drop))
+        elif failure.after == 1:
             parts.append(labels.failure_once.format(drop=drop))
         else:
             parts.append(labels.failure_many.format(n=failure.after, drop=drop))

@@ -8,7 +8,7 @@ Pure: no PDF library.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pdfgen.plan.reps import RepTarget
@@ -162,26 +162,40 @@ class Words:
 
     def sets_summary(self, sets: tuple[SetTarget, ...], warmups: int = 0) -> str:
         """An exercise's sets in short, as trainers write them: 3 × 8, 5/5/5+, 12/10/8/6
-        (sides, drop and rest-pause sets counted with their set), with its warm-up sets."""
-        return self.targets_summary([s.reps for s in sets if s.counts], warmups)
+        (sides, drop and rest-pause sets counted with their set), with its warm-up sets.
+
+        Sets alike at one load whose last goes on for as many reps as possible are "5 × 3+"
+        (GZCLP's notation); sets at loads of their own keep a number each (5/3/1's 5/5/5+).
+        """
+        work = [s for s in sets if s.counts]
+        last = work[-1].reps if work else None
+        alike = {replace(s.reps, amrap=True) for s in work[:-1]} == {last}
+        if last is not None and last.amrap and alike and len({s.load for s in work}) == 1:
+            said = self.labels.sets_times_reps.format(sets=len(work), reps=self.reps(last))
+            return self.with_warmups(said, warmups)
+        return self.targets_summary([s.reps for s in work], warmups)
 
     def targets_summary(self, targets: list[RepTarget], warmups: int = 0) -> str:
-        """Sets' targets in short: 3 × 6–8, 4 × 3, 3+, 12/10/8/6, with the warm-up sets."""
+        """Sets' targets in short: 3 × 6–8, 12/10/8/6, 5/5/5+ (up to four sets, each said),
+        6 × 3, 2 (beyond), with the warm-up sets."""
         labels = self.labels
         said = [self.reps(t) for t in targets]
         if not said:
             return ""
         if len(set(said)) == 1:
             text = labels.sets_times_reps.format(sets=len(said), reps=said[0])
-        elif len(said) <= 4:
-            text = "/".join(said)  # 5/5/5+, 12/10/8/6: each set at a glance
-        elif len(set(said[:-1])) == 1:
+        elif len(said) > 4 and len(set(said[:-1])) == 1:
             first = labels.sets_times_reps.format(sets=len(said) - 1, reps=said[0])
             text = f"{first}, {said[-1]}"
         else:
-            text = "/".join(said)
+            text = "/".join(said)  # 5/5/5+, 12/10/8/6: each set at a glance
+        return self.with_warmups(text, warmups)
+
+    def with_warmups(self, text: str, warmups: int) -> str:
+        """Sets said in short with the warm-up sets before them, if any: 3 × 5 + 2 warm-up."""
+        labels = self.labels
         if warmups:
-            text = labels.warmup_sets.format(target=text, n=warmups, warmup=labels.warmup)
+            return labels.warmup_sets.format(target=text, n=warmups, warmup=labels.warmup)
         return text
 
     def loads_summary(self, sets: tuple[SetTarget, ...]) -> str:

@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from pdfgen.compose.rulewords import load_step, progression
 from pdfgen.compose.text import markup
 from pdfgen.plan.model import Circuit, Prescription, Session
-from pdfgen.plan.weekly import circuit_week
+from pdfgen.plan.weekly import circuit_week, week_of
+from pdfgen.plan.weeks import WeekChange
 from pdfgen.render.chart import block_chart
 from pdfgen.render.context import Context
 from pdfgen.render.flowables import OutlineMark
@@ -27,9 +28,9 @@ def overview(ctx: Context) -> list[Flowable]:
         Paragraph(markup(labels.overview_title), s.heading),
     ]
     if len(ctx.plan.sessions) > 1:
-        rotation = labels.rotation.format(
-            days=ctx.schedule.days_per_week, order=ctx.schedule.rotation(1)
-        )
+        orders = ctx.schedule.rotations()
+        said = labels.rotation if len(orders) == 1 else labels.rotation_by_week
+        rotation = said.format(days=ctx.schedule.days_per_week, order=" / ".join(orders))
         story.append(Paragraph(markup(rotation), s.body))
     for index, session in enumerate(ctx.plan.sessions):
         title = labels.session_title.format(letter=session_letter(index), name=session.name)
@@ -76,10 +77,17 @@ def _session(ctx: Context, index: int, session: Session) -> Table:
 
 
 def _sets_summary(ctx: Context, item: Prescription, entry: Entry | None) -> str:
-    """An exercise's sets as the plan writes them (3 × 6–8, 4 × 3, 3+), or, where only its
+    """An exercise's sets as the plan writes them (3 × 6–8, 5 × 3+, 5/5/5+), or, where only its
     week table gives them, as it is first trained; with its warm-ups."""
     warmups = item.warmup.sets if item.warmup else 0
     groups = item.groups()
+    if len(groups) == 1 and groups[0].last_amrap and groups[0].count > 1:
+        # "5x3+" as GZCLP writes it: the sets alike at one load, the last as many as possible.
+        group, words = groups[0], ctx.words
+        assert group.reps is not None
+        last = words.reps(replace(group.reps, amrap=True))
+        said = words.labels.sets_times_reps.format(sets=group.count, reps=last)
+        return words.with_warmups(said, warmups)
     if groups:
         targets = []
         for group in groups:
@@ -151,9 +159,7 @@ def _own_progression(ctx: Context, item: Prescription, entry: Entry | None) -> s
 def _notes(ctx: Context, item: Prescription | Circuit, entry: Entry | None) -> str:
     """The overview's notes: effort and tempo targets, the trainer's note, whether the sets
     change by week, own progression."""
-    labels = ctx.layout.labels
-    weeks = ctx.words.spans(sorted(ctx.plan.table(item)))
-    by_week = labels.by_week.format(weeks=weeks) if weeks else ""
+    by_week = _by_week(ctx, item)
     if isinstance(item, Circuit):
         return " · ".join(p for p in (item.notes or "", by_week) if p)
     parts = [
@@ -161,9 +167,35 @@ def _notes(ctx: Context, item: Prescription | Circuit, entry: Entry | None) -> s
         ctx.words.effort(entry.effort, entry.effort_kind) if entry else "",
         item.notes or "",
         by_week,
-        f"{labels.progression}: {_own_progression(ctx, item, entry)}" if item.progression else "",
+        f"{ctx.layout.labels.progression}: {_own_progression(ctx, item, entry)}"
+        if item.progression
+        else "",
     ]
     return " · ".join(p for p in parts if p)
+
+
+def _by_week(ctx: Context, item: Prescription | Circuit) -> str:
+    """The weeks an exercise's week table changes it, and those it leaves it out."""
+    labels, table = ctx.layout.labels, ctx.plan.table(item)
+    left_out = sorted(week for week, change in table.items() if not _done(item, change))
+    changed = sorted(week for week in table if week not in left_out)
+
+    def weeks(numbers: list[int]) -> str:
+        said = (labels.one_week if len(numbers) == 1 else labels.many_weeks).format(
+            weeks=ctx.words.spans(numbers)
+        )
+        return labels.of_each_cycle.format(weeks=said) if ctx.plan.cycle else said
+
+    parts = [labels.by_week.format(weeks=weeks(changed)) if changed else ""]
+    parts.append(labels.left_out.format(weeks=weeks(left_out)) if left_out else "")
+    return " · ".join(p for p in parts if p)
+
+
+def _done(item: Prescription | Circuit, change: WeekChange) -> bool:
+    """Whether a week's change leaves anything of the item to do (`sets: 0` leaves none)."""
+    if isinstance(item, Circuit):
+        return bool(circuit_week(item, change).segments)
+    return bool(week_of(item, change).groups)
 
 
 def _cycle(ctx: Context) -> str:

@@ -108,7 +108,8 @@ class _Builder:
                     entry = _placed(entry, keys[position], session.exercises, position)
             if entry is not None:
                 entries.append(entry)
-        for track in {_track(e.prescription) for e in entries if not e.is_circuit}:
+        # A deload week's sessions rest the progression: they do not count as a step.
+        for track in {_track(e.prescription) for e in entries if not e.is_circuit and not e.deload}:
             self.trained[track] = self.trained.get(track, 0) + 1
         return Day(week, day, session, session_letter(session_index), tuple(entries), when)
 
@@ -163,12 +164,7 @@ class _Builder:
 
 
 def _track(item: Prescription | Circuit) -> tuple[str, ...]:
-    """What progresses session by session as one: an exercise written the same in several
-    sessions (StrongLifts' squat in workouts A and B) is one track; written otherwise (GZCLP's
-    heavy squat and its lighter 3 x 10) each is its own."""
-    if isinstance(item, Circuit):
-        return ("circuit", item.circuit)
-    return (item.exercise, str(item.sets), str(item.reps), str(item.load))
+    return ("circuit", item.circuit) if isinstance(item, Circuit) else item.track()
 
 
 def _placed(entry: Entry, key: str, items: Sequence[object], position: int) -> Entry:

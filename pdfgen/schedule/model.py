@@ -200,6 +200,17 @@ class Schedule:
         """
         return " ".join(day.letter for day in self.weeks[week - 1].days)
 
+    def rotations(self) -> list[str]:
+        """The orders of the weeks until they repeat: ["A B A", "B A B"] for two sessions on
+        three days, four weeks for four sessions on three days (GZCLP), one for most plans."""
+        orders: list[str] = []
+        for week in self.weeks:
+            order = self.rotation(week.number)
+            if order in orders:
+                break
+            orders.append(order)
+        return orders
+
 
 def _lighter(entry: Entry, last: Entry) -> set[str]:
     """How an entry is easier than the same exercise's `last` entry."""
@@ -225,17 +236,20 @@ class Volume:
     sets: int
     reps: int
     deload: bool
+    minutes: int = 0  # planned time under work: timed sets, and reps held
 
 
 def weekly_volume(schedule: Schedule) -> list[Volume]:
-    """Planned work sets and reps per week. A range counts its bottom, an AMRAP its minimum;
-    timed and distance sets count as sets but not as reps; warm-ups, drop and rest-pause sets
-    and a set's second side do not count."""
+    """Planned work sets, reps and minutes per week. A range counts its bottom, an AMRAP its
+    minimum; timed sets count as sets and minutes, not reps, and a held rep as both; warm-ups,
+    drop and rest-pause sets and a set's second side do not count."""
     volumes = []
     for week in schedule.weeks:
         work = [s for day in week.days for e in day.entries for s in e.sets if s.counts]
         reps = sum(int(s.reps.low) for s in work if s.reps.unit == "reps")
-        volumes.append(Volume(week.number, len(work), reps, week.deload))
+        seconds = sum(s.reps.low for s in work if s.reps.timed)
+        seconds += sum(s.reps.low * s.reps.hold for s in work if s.reps.unit == "reps")
+        volumes.append(Volume(week.number, len(work), reps, week.deload, round(seconds / 60)))
     return volumes
 
 

@@ -125,9 +125,9 @@ def week_target(
     sets: int, reps: RepTarget, load: float | None, rule: Rule, week: int, at: int | None = None
 ) -> WeekTarget:
     """One week's target for one exercise; `at` is the progression's position when it counts
-    sessions rather than weeks (and then no week is a deload)."""
+    sessions rather than weeks (the sessions before, deload weeks' not counted)."""
     pos = position(week, rule) if at is None else at
-    if at is None and is_deload(week, rule):
+    if is_deload(week, rule):
         last = max(pos - 1, 0)  # the load of the last progressing week
         _, steps = reps_at(reps, rule.reps_step, last)
         last_load = load_at(load, rule, steps)

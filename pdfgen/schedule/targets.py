@@ -140,11 +140,15 @@ class Targets:
         if last is None:
             return []
         rows = []
+        before = value
         for k in range(1, group.drops + 1):
-            weight = None if value is None else value * DROP**k
-            load = (
-                self._weight(weight, self.units, item)[0] if weight else LoadTarget(share=DROP**k)
-            )
+            load = LoadTarget(share=DROP**k)
+            if value is not None and before is not None:
+                weight = self._weight(value * DROP**k, self.units, item)[1] or 0.0
+                # Rounding must not print a drop as heavy as the set before it.
+                weight = min(weight, before - self.rules.increment(item))
+                if weight > 0:
+                    load, before = LoadTarget(weight=weight), weight
             rows.append(SetTarget(number, AMRAP, load, extra="drop", extra_number=k))
         for k in range(1, group.rest_pause + 1):
             rows.append(SetTarget(number, AMRAP, last.load, extra="rest_pause", extra_number=k))

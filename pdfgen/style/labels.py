@@ -36,6 +36,7 @@ class Labels(Strict):
     overview_title: Label
     session_title: Label
     rotation: Label
+    rotation_by_week: Label
     sets_reps: Label
     exercise: Label
     rest: Label
@@ -60,7 +61,9 @@ class Labels(Strict):
     chart_sets: Label
     chart_reps: Label
     chart_load: Label
+    chart_minutes: Label
     chart_week: Label
+    week_axis: Label
     chart_deload: Label
     progression: Label
     warmup: Label
@@ -107,6 +110,7 @@ class Labels(Strict):
     progression_deload_reps: Label
     progression_session: Label
     progression_stages: Label
+    failure_last_stage: Label
     failure_once: Label
     failure_many: Label
     progression_amrap_goal: Label
@@ -128,6 +132,10 @@ class Labels(Strict):
     drop_set: Label
     rest_pause_set: Label
     by_week: Label
+    left_out: Label
+    one_week: Label
+    many_weeks: Label
+    of_each_cycle: Label
     rounds: Label
     every_interval: Label
     cycle: Label
@@ -158,6 +166,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "days_one": {"n"},
     "days_many": {"n"},
     "session_title": {"letter", "name"},
+    "rotation_by_week": {"days", "order"},
     "rotation": {"days", "order"},
     "week_title": {"week", "weeks"},
     "week_start": {"date"},
@@ -192,6 +201,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "progression_deload_reps": {"nth"},
     "progression_session": {"step"},
     "progression_stages": {"stages"},
+    "failure_last_stage": {"first", "drop"},
     "failure_once": {"drop"},
     "failure_many": {"n", "drop"},
     "progression_amrap_goal": {"step", "n"},
@@ -209,6 +219,10 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "rest_pause_set": {"n"},
     "rounds": {"n"},
     "by_week": {"weeks"},
+    "left_out": {"weeks"},
+    "one_week": {"weeks"},
+    "many_weeks": {"weeks"},
+    "of_each_cycle": {"weeks"},
     "every_interval": {"interval"},
     "cycle": {"weeks", "add"},
 }
