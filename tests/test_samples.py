@@ -90,12 +90,13 @@ def test_sample_passes_independent_readers(name: str) -> None:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         check = getattr(pdf, "check_pdf_syntax", None) or pdf.check  # pikepdf 10, older
         assert check() == []
-        # Form fields can only use the standard fonts (Helvetica): the form's own fonts are
-        # the one exception, and only in fillable samples.
+        # Form fields can only use the standard fonts (Helvetica for text, ZapfDingbats for
+        # ticks): the form's own fonts are the one exception, and only in fillable samples.
         form_fonts = set()
         if "/AcroForm" in pdf.Root:
             form_fonts = {f.objgen for f in pdf.Root.AcroForm.DR.Font.values()}
-            assert all(str(pdf.get_object(g).BaseFont) == "/Helvetica" for g in form_fonts)
+            names = {str(pdf.get_object(g).BaseFont) for g in form_fonts}
+            assert names == {"/Helvetica", "/ZapfDingbats"}
         fonts = [
             obj
             for obj in pdf.objects
