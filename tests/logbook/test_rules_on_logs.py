@@ -390,6 +390,31 @@ def test_stronglifts_three_failed_sessions_in_a_row_drop_ten_percent(tmp_path: P
     assert run.stdout.splitlines()[-1].endswith("(1 of 6 loads changed)")
 
 
+def test_stronglifts_squat_reset_from_a_filled_pdf(tmp_path: Path) -> None:
+    """The whole loop on StrongLifts' week-1 log sheets (A, B, A on mon, wed, fri): the squat,
+    one lift in both workouts, is missed three sessions running at 60 kg (5, 5, 5, 4, 3 reps),
+    so the next block starts it 10 % lighter: 60 x 0.9 = 54 kg, to 2.5 kg plates: 54 / 2.5 =
+    21.6 -> 22 x 2.5 = 55 kg, in workout A and in workout B alike."""
+    blank = tmp_path / "stronglifts-week1.pdf"
+    args = ["log", str(STRONGLIFTS), "--weeks", "1", "--days", "mon,wed,fri", "--fillable"]
+    result = CliRunner().invoke(cli, [*args, "-o", str(blank)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    names = set(PdfReader(blank).get_fields() or {})
+    typed = {}
+    for day in (1, 2, 3):
+        for number, reps in enumerate([5, 5, 5, 4, 3], 1):
+            typed[f"w01_d{day}_back-squat_s{number}_weight"] = "60"
+            typed[f"w01_d{day}_back-squat_s{number}_reps"] = str(reps)
+    assert set(typed) <= names
+    filled = tmp_path / "stronglifts-week1-filled.pdf"
+    filled.write_bytes(fill_form(blank.read_bytes(), typed))
+
+    run = run_next(STRONGLIFTS, filled, tmp_path / "next.yaml")
+    assert run.entry(0, 0)["load"] == "55 kg"  # workout A's squat
+    assert run.entry(1, 0)["load"] == "55 kg"  # workout B's: the same track
+    assert "3 failed sessions in a row at 60 kg: 10% lighter" in run.said("Workout A", "Back squat")
+
+
 @pytest.mark.parametrize(
     ("sessions", "why"),
     [
