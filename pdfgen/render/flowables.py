@@ -188,7 +188,16 @@ class TotalPagesCanvas(Canvas):  # type: ignore[misc]
     total_color: str = "#000000"
     total_suffix: str = ""  # what the page label prints after the total
 
+    def showPage(self) -> None:
+        # The file's ID is a digest of what its pages draw: reportlab's invariant mode gives
+        # every booklet of a plan one ID, whatever its paper, layout or client.
+        self._doc.updateSignature(f"{self._pagesize}" + "\n".join(self._code))
+        super().showPage()
+
     def save(self) -> None:
+        form = getattr(self, "AcroForm", None)  # a fillable document's fields count too
+        if form is not None:
+            self._doc.updateSignature(f"fields {len(form.fields)}")
         self.beginForm(TOTAL_PAGES_FORM)
         self.setFont(*self.total_font)
         self.setFillColor(colors.HexColor(self.total_color))
