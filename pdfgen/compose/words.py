@@ -211,7 +211,9 @@ class Words:
 
     def date(self, day: date) -> str:
         """A date, in the layout's format."""
-        return day.strftime(self.date_format)
+        # "%-d" (a day without its leading zero) is glibc's; said here for every platform.
+        unpadded = self.date_format.replace("%-d", str(day.day)).replace("%-m", str(day.month))
+        return day.strftime(unpadded)
 
     def subject(self, program: str, weeks: int, client: str = "") -> str:
         """The PDF's subject (its metadata): what the booklet is, and for whom."""

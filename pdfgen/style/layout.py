@@ -188,7 +188,10 @@ def _date_format(value: str) -> str:
     any date of a year (every month and weekday name)."""
     start = date(2027, 1, 1)
     try:
-        longest = max(((start + timedelta(days=n)).strftime(value) for n in range(365)), key=len)
+        days = [start + timedelta(days=n) for n in range(365)]
+        longest = max(
+            (d.strftime(value.replace("%-d", "28").replace("%-m", "12")) for d in days), key=len
+        )
     except ValueError as exc:
         raise ValueError(f"'{value}' is not a date format ({exc}).") from None
     if not longest.strip():

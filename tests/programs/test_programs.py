@@ -745,10 +745,12 @@ MCGILL = [
 
 @pytest.mark.parametrize("number", range(1, 7))
 def test_mcgill_big_3_days(booklet: Callable[[str], Booklet], number: int) -> None:
-    """Six days, Monday 2027-01-04 to Saturday; 6 / 4 / 2 holds of 10 s, sides in rows of their
+    """Six days, Monday 4 January 2027 to Saturday; 6 / 4 / 2 holds of 10 s, sides in rows of their
     own (1 L, 1 R, 2 L, ...), and no load column for body-weight holds."""
     day = booklet("mcgill-big-3").days[1, number]
-    assert (day.title, day.date) == ("Big 3", f"2027-01-{3 + number:02d}")
+    # Monday 4 January 2027 and the five days after it
+    weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    assert (day.title, day.date) == ("Big 3", f"{weekdays[number - 1]} {3 + number} Jan 2027")
     assert day.table() == MCGILL
     assert "Load" not in day.blocks[0].rows[0].cells
 
@@ -764,7 +766,7 @@ EMOM = [
 ]
 
 
-@pytest.mark.parametrize(("number", "date"), [(1, "2027-01-05"), (2, "2027-01-09")])
+@pytest.mark.parametrize(("number", "date"), [(1, "Tue 5 Jan 2027"), (2, "Sat 9 Jan 2027")])
 def test_emom_20_days(booklet: Callable[[str], Booklet], number: int, date: str) -> None:
     """Tuesday and Saturday: twenty rows, minute 1 to 20, swings and push-ups in turn."""
     day = booklet("emom-20").days[1, number]

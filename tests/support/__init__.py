@@ -9,6 +9,7 @@ a day's rows and a grid's writing cells, and the console script.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -118,3 +119,9 @@ def handles_signal(pid: int, signum: int) -> bool:
         if line.startswith("SigCgt:"):
             return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
     return True
+
+
+def shown_date(day: date | str) -> str:
+    """A date as the base layout prints it, worked out here, not by pdfgen: "Mon 4 Jan 2027"."""
+    when = date.fromisoformat(day) if isinstance(day, str) else day
+    return f"{when:%a} {when.day} {when:%b %Y}"
