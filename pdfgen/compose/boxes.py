@@ -33,7 +33,7 @@ class Rect:
     h: float
     fill: ColorRole | None = None
     stroke: ColorRole | None = "rule"
-    line_width: float = 0.5
+    line_width: float = 0.7  # a grid rule: thin, but not lost on a light photocopy
     write: bool = False
     role: str = ""
     name: str = ""

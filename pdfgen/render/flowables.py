@@ -115,6 +115,32 @@ def _split_points(
         yield (head,), (tail, *entries[1:])
 
 
+class DayGap(Flowable):  # type: ignore[misc]
+    """The space before a week's next training day; where that day starts a page, the week's
+    heading said again instead ("Week 3 of 8 (continued)"), so that the page says its week."""
+
+    def __init__(self, gap: float, heading: Flowable, top: float) -> None:
+        super().__init__()
+        self.gap, self.heading, self.top = gap, heading, top
+        self.keepWithNext = True  # it goes where its day goes
+        self.at_top = False
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # A frame offers its whole height only at its top: the day after this starts a page.
+        # (platypus measures a group kept together with a huge height: that is not a top.)
+        self.at_top = abs(avail_height - self.top) <= 1
+        if self.at_top:
+            _, height = self.heading.wrap(avail_width, avail_height)
+            self.width, self.height = avail_width, height + self.gap
+        else:
+            self.width, self.height = avail_width, self.gap
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self.at_top:
+            self.heading.drawOn(self.canv, 0, self.gap)
+
+
 class NotesLines(Flowable):  # type: ignore[misc]
     """Ruled lines for writing, filling the rest of the frame."""
 
@@ -143,7 +169,9 @@ class NotesLines(Flowable):  # type: ignore[misc]
 
 
 class NotesBox(Flowable):  # type: ignore[misc]
-    """A labelled box to write in, as wide as the column."""
+    """A labelled box to write in, as wide as the column: `height` tall, or, to `fill`, all
+    that is left of the frame and at least `height`. An `optional` box that finds less room
+    than `height` is left out rather than carried to a page of its own."""
 
     def __init__(
         self,
@@ -152,28 +180,42 @@ class NotesBox(Flowable):  # type: ignore[misc]
         painter: GridPainter,
         name: str = "",
         fields: BlankFields | None = None,
+        size: float = 8.0,
+        *,
+        fill: bool = False,
+        optional: bool = False,
+        gap: float = 0.0,
     ) -> None:
         super().__init__()
         self.box_height, self.label, self.painter = height, label, painter
-        self.name, self.fields = name, fields
+        self.name, self.fields, self.size = name, fields, size
+        self.fill, self.optional, self.gap = fill, optional, gap
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, self.box_height
+        # The box stands `gap` below what comes before it.
+        height = self.box_height + self.gap
+        if self.fill and avail_height >= height:
+            height = avail_height - 1  # a point spare: a frame refuses an exact fit's rounding
+        elif self.fill and self.optional:
+            height = 0.0
+        self.width, self.height = avail_width, height
         return self.width, self.height
 
     def draw(self) -> None:
-        size = 7.0
+        if self.height <= 0:
+            return
+        size = self.size
         rect = Rect(
             0,
-            0,
+            self.gap,
             self.width,
-            self.height,
+            self.height - self.gap,
             fill="white",
             write=True,
             role="week_notes",
             name=self.name,
         )
-        label = Run(1.6 * MM, 2 * MM + size * 0.7, self.label, size, color="muted")
+        label = Run(1.6 * MM, self.gap + 2 * MM + size * 0.7, self.label, size, color="muted")
         self.painter(self.canv, DayGrid(self.width, self.height, (rect,), (label,)))
         if self.fields:
             # Below the label, so that typing does not run over it.

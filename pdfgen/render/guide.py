@@ -118,7 +118,8 @@ def _exercise(ctx: Context, ex_id: str, exercise: Exercise) -> list[Flowable]:
     if exercise.safety:
         note = Paragraph(f"<b>{markup(labels.safety)}:</b> {markup(exercise.safety)}", s.body)
         parts += [Spacer(1, 2 * MM), _framed(ctx, note)]
-    parts.append(Spacer(1, 7 * MM))
+    # Nothing after the last part: a page break follows, and a space that did not fit would
+    # make a blank page of its own.
     return parts
 
 

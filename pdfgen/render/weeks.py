@@ -12,11 +12,12 @@ from pdfgen.compose.grid import compose_day
 from pdfgen.compose.rulewords import deload_week
 from pdfgen.compose.text import markup
 from pdfgen.render.context import Context
-from pdfgen.render.flowables import DayFlowable, GridPainter, NotesBox, OutlineMark
+from pdfgen.render.flowables import DayFlowable, DayGap, GridPainter, NotesBox, OutlineMark
 from pdfgen.schedule.model import Day, Entry, Week
 from pdfgen.units import MM
 
 Composer = Callable[..., DayGrid]
+WEEK_NOTES_LEAST = 30  # mm: less room than this after a week's last day is left blank
 
 
 def weeks(ctx: Context) -> list[Flowable]:
@@ -35,11 +36,21 @@ def weeks(ctx: Context) -> list[Flowable]:
 def _week(ctx: Context, week: Week, compose: Composer, painter: GridPainter) -> list[Flowable]:
     """A week's heading, its days and, if the layout has one, its notes box."""
     story = _heading(ctx, week)
-    grid = ctx.layout.grid
+    grid, layout = ctx.layout.grid, ctx.layout
+    days: list[DayFlowable] = []
     for index, day in enumerate(week.days):
-        if index:
+        # A day too tall to start a page under the heading said again is split where it
+        # stands, so its gap stays plain.
+        again = _continued(ctx, week)
+        room = (
+            ctx.frame_height - again.wrap(layout.frame_width, ctx.frame_height)[1] - grid.gap * MM
+        )
+        whole = compose(day, layout.frame_width).height <= room
+        if index and layout.page.columns == 1 and whole:
+            story.append(DayGap(grid.gap * MM, again, ctx.frame_height))
+        elif index:
             story.append(Spacer(1, grid.gap * MM))
-        story.append(
+        days.append(
             DayFlowable(
                 day,
                 compose,
@@ -48,18 +59,51 @@ def _week(ctx: Context, week: Week, compose: Composer, painter: GridPainter) -> 
                 fields=ctx.fields.day if ctx.fields else None,
             )
         )
-    if grid.week_notes_height:
-        story += [
-            Spacer(1, grid.gap * MM),
-            NotesBox(
-                grid.week_notes_height * MM,
-                ctx.layout.labels.notes,
-                painter,
-                week_field(week.number),
-                ctx.fields.blank if ctx.fields else None,
-            ),
-        ]
+        story.append(days[-1])
+    # The rest of the week's last page is the week's notes, so that no page is left half
+    # empty: the rest of the last column, or a column of its own where the last day leaves
+    # one empty (a 3-day week on log sheets of two columns); never a page of its own.
+    own_column = layout.page.columns > 1 and _ends_in_an_inner_column(ctx, week, compose)
+    if own_column:
+        story.append(FrameBreak())
+    story.append(
+        NotesBox(
+            (grid.week_notes_height or WEEK_NOTES_LEAST) * MM,
+            layout.labels.week_notes.format(week=week.number),
+            painter,
+            week_field(week.number),
+            ctx.fields.blank if ctx.fields else None,
+            size=layout.sizes.small,
+            fill=True,
+            optional=True,
+            gap=0.0 if own_column else grid.gap * MM,
+        )
+    )
     return story
+
+
+def _ends_in_an_inner_column(ctx: Context, week: Week, compose: Composer) -> bool:
+    """Whether the week's last day ends in a column with another column after it on its page,
+    with days flowing whole, column by column, as the frames place them."""
+    layout = ctx.layout
+    gap, columns = layout.grid.gap * MM, layout.page.columns
+    column, room = 0, ctx.day_height
+    for index, day in enumerate(week.days):
+        height = compose(day, layout.column_width).height + (gap if index else 0)
+        if height > room and index:
+            column += 1
+            # A new page's columns are full height; a week's first page has its heading band.
+            room = ctx.day_height if column < columns else ctx.frame_height
+            height -= gap
+        room -= height
+    return column % columns < columns - 1
+
+
+def _continued(ctx: Context, week: Week) -> Paragraph:
+    """The week's heading where its days go on to another page."""
+    labels = ctx.layout.labels
+    title = labels.week_title.format(week=week.number, weeks=ctx.schedule.total_weeks)
+    return Paragraph(markup(f"{title} {labels.continued}"), ctx.styles.subheading)
 
 
 def _heading(ctx: Context, week: Week) -> list[Flowable]:

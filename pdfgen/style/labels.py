@@ -54,6 +54,7 @@ class Labels(Strict):
     week_start: Label
     day_title: Label
     continued: Label
+    week_notes: Label
     deload: Label
     deload_week: Label
     tempo: Label
@@ -219,6 +220,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "rest_pause_set": {"n"},
     "rounds": {"n"},
     "by_week": {"weeks"},
+    "week_notes": {"week"},
     "left_out": {"weeks"},
     "one_week": {"weeks"},
     "many_weeks": {"weeks"},

@@ -359,11 +359,11 @@ def test_a_missing_planned_load_leaves_its_week_out_of_the_line(
 # -- any height ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("most_mm", [104, 93.2, 80, 70, 60])
+@pytest.mark.parametrize("most_mm", [104, 93.2, 80, 70, 64])
 def test_the_panels_take_the_height_they_are_given(most_mm: float) -> None:
-    """Down to the least height a legible chart needs (two panels of a 10 mm plot under a title,
-    with its axis labels: 60 mm), the chart is no taller than it is given, and the bar panels
-    stay clear of the load lines."""
+    """Down to the least height a legible chart needs (two panels of a 12 mm plot under a title,
+    with its axis labels: 2 x (9 + 11 + 12) = 64 mm), the chart is no taller than it is given,
+    and the bar panels stay clear of the load lines."""
     layout = load_layout(A5_LANDSCAPE)
     fonts = fonts_of(layout)
     chart = geo.chart_of(

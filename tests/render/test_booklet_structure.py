@@ -25,7 +25,7 @@ from pdfgen.compose.grid import column_widths, compose_day
 from pdfgen.plan.loading import load_plan
 from pdfgen.render.context import BookletText, Context
 from pdfgen.render.document import FOOTER_BAND, HEADER_BAND
-from pdfgen.render.flowables import DayFlowable
+from pdfgen.render.flowables import DayFlowable, DayGap
 from pdfgen.render.fonts import register
 from pdfgen.render.weeks import weeks
 from pdfgen.schedule.expand import expand
@@ -224,17 +224,33 @@ def _frame_height(layout: Layout) -> float:
     return layout.page_size[1] - (margins.top + margins.bottom) * MM - HEADER_BAND - FOOTER_BAND
 
 
-def _week_pages(heights: list[float], gap: float, frame: float, heading: float) -> int:
-    """Pages a week takes when whole days are packed in order below the week's heading."""
+def _week_pages(
+    heights: list[float], gap: float, frame: float, heading: float, continued: float = 0.0
+) -> int:
+    """Pages a week takes when whole days are packed in order below the week's heading; a page
+    the week goes on to starts with its heading said again (`continued` tall, with its gap)."""
     pages, used, first = 1, heading, True
     for height in heights:
         need = height if first else gap + height
         if not first and used + need > frame:
-            pages, used = pages + 1, height
+            pages, used = pages + 1, continued + height
         else:
             used += need
         first = False
     return pages
+
+
+def continued_heights(schedule: Schedule, layout: Layout) -> list[float]:
+    """The height of each week's heading said again at the top of a page its days go on to."""
+    fonts = register(layout.fonts)
+    story = weeks(Context.make(schedule, layout, fonts, BookletText()))
+    found: list[float] = []
+    for flowable in story:
+        if isinstance(flowable, PageBreak):
+            found.append(0.0)
+        elif isinstance(flowable, DayGap) and not found[-1]:
+            found[-1] = flowable.wrap(layout.frame_width, _frame_height(layout))[1]
+    return found
 
 
 def heading_blocks(schedule: Schedule, layout: Layout) -> list[float]:
@@ -273,15 +289,16 @@ def expected_week_pages(schedule: Schedule, layout: Layout, units: str = "kg") -
     frame = _frame_height(layout)
     gap = layout.grid.gap * MM
     pages = []
-    for week, block in zip(schedule.weeks, heading_blocks(schedule, layout), strict=True):
+    blocks, continued = heading_blocks(schedule, layout), continued_heights(schedule, layout)
+    for week, block, again in zip(schedule.weeks, blocks, continued, strict=True):
         heights = [
             compose_day(day, layout, layout.frame_width, units, measure).height for day in week.days
         ]
         assert max(heights) <= frame - block - SLACK, (
             "every day of these plans fits below a heading"
         )
-        fewest = _week_pages(heights, gap, frame, block - SLACK)
-        most = _week_pages(heights, gap, frame, block + SLACK)
+        fewest = _week_pages(heights, gap, frame, block - SLACK, again)
+        most = _week_pages(heights, gap, frame, block + SLACK, again)
         assert fewest == most, f"the expected count is ambiguous for week {week.number}"
         pages.append(fewest)
     return pages

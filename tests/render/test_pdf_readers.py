@@ -291,11 +291,12 @@ def test_pdfplumber_finds_a_ruled_row_per_set(case: tuple[str, bytes]) -> None:
         rows = ruled_rows(page, *write_span(layout))
     # Each day: the line above its first set and one below every set.
     assert len(rows) >= days * (sets + 1), rows
-    # Consecutive rules a set's row apart: one gap per set (and one for the title bar).
+    # Consecutive rules at least a set's row apart: one gap per set (and one for the title
+    # bar); an exercise's rows grow past the layout's height where its notes need them to.
     gaps = [b - a for a, b in itertools.pairwise(rows)]
     row_h = layout.grid.row_height * MM
     assert row_h >= 8 * MM
-    assert sum(1 for gap in gaps if abs(gap - row_h) < 0.75) >= days * sets
+    assert sum(1 for gap in gaps if gap > row_h - 0.75) >= days * sets
 
 
 def test_all_marks_inside_the_margins(case: tuple[str, bytes]) -> None:
@@ -569,7 +570,7 @@ def grid_pixels(data: bytes, layout: Layout) -> dict[str, list[int]]:
         "bar": pixels(gap_x0, bar.y + pad, gap_x1, bar.y + bar.h - pad),
         "cell": pixels(cell.x + pad, cell.y + pad, cell.x + cell.w - pad, cell.y + cell.h - pad),
         "rule": pixels(
-            cell.x + 2 * MM, cell.y - 0.7 * MM, cell.x + cell.w - 2 * MM, cell.y + 0.7 * MM
+            cell.x + 2 * MM, cell.y - 0.8 * MM, cell.x + cell.w - 2 * MM, cell.y + 0.8 * MM
         ),
     }
 

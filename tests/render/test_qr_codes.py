@@ -19,7 +19,7 @@ from support import plan_with_video
 
 import pdfgen
 from pdfgen.plan.loading import load_plan_text
-from pdfgen.render.marks import QR_MIN, QR_QUIET, qr_modules
+from pdfgen.render.marks import QR_MIN, QR_QUIET, URL_BLOCK, qr_modules
 from pdfgen.units import MM
 
 YOUTUBE = "https://www.youtube.com/watch?v=eGo4IYlbE5g"
@@ -98,10 +98,11 @@ def test_the_guide_page_has_a_qr_code_of_the_video(video_booklet: bytes) -> None
         code.make()
         assert grid == [[bool(cell) for cell in row] for row in code.modules]
         # The address printed under the code, within its width; nothing else beside it.
+        centre = (x0 + x1) / 2  # the address is centred under the code, URL_BLOCK wide
         under = [
             w
             for w in page.extract_words()
-            if bottom < w["top"] < bottom + 10 * MM and w["x0"] >= x0 - 8 * MM
+            if bottom < w["top"] < bottom + 12 * MM and w["x0"] >= centre - URL_BLOCK / 2 - 0.5
         ]
         assert "".join(w["text"] for w in sorted(under, key=lambda w: w["top"])) == YOUTUBE
         beside = [w for w in page.extract_words() if top <= w["top"] <= bottom]

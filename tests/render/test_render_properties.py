@@ -215,16 +215,27 @@ def predicted_week_pages(schedule: Any, layout: Any, fonts: Any) -> list[list[li
         if notes:
             room -= _paragraph_height(" · ".join(notes), styles.small, width)
         room -= 3 * MM
+        # A day that goes on to a new page takes its gap there, grown into the week's heading
+        # said again ("Week 2 of 4 (continued)"); a day taller than a page keeps a plain gap.
+        again = _paragraph_height(f"{title} {labels.continued}", styles.subheading, width)
+        gap = layout.grid.gap * MM
         pages: list[list[str]] = [[]]
         for index, day in enumerate(week.days):
             label = f"Week {day.week} · Day {day.day}"
+            entries = day.entries
+            if index and height(day, entries) <= frame - again - gap:
+                whole = height(day, entries)
+                if room - gap - whole < -FUZZ:
+                    pages.append([])
+                    room = frame - again
+                pages[-1].append(label)
+                room -= gap + whole
+                continue
             if index:
-                gap = layout.grid.gap * MM
                 if room - gap < -FUZZ:  # the gap does not fit: it opens the next page
                     pages.append([])
                     room = frame
                 room -= gap
-            entries = day.entries
             while True:
                 whole = height(day, entries)
                 if room - whole >= -FUZZ:

@@ -1,0 +1,86 @@
+"""The printed page as a client holds it: no type under 8 pt anywhere, and no week page more
+than half empty, for the 3-day example on every built-in layout.
+
+Measured with pdfplumber on the built PDFs: the size of every character, and how far down a
+page its marks (rules, boxes, text) reach.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pdfplumber
+import pytest
+from support import EXAMPLES
+
+import pdfgen
+
+WHOLE_BACK = EXAMPLES / "whole-back.yaml"
+MAXES = {"good-morning": "90kg"}
+LAYOUTS = [
+    ("booklet", "a4"),
+    ("booklet", "letter"),
+    ("booklet", "a5"),
+    ("log", "a4"),
+    ("log", "a5"),
+]
+
+
+def built(kind: str, page_size: str) -> bytes:
+    buffer = io.BytesIO()
+    make = pdfgen.render_booklet if kind == "booklet" else pdfgen.render_log
+    make(WHOLE_BACK, buffer, maxes=MAXES, page_size=page_size, start="2027-01-04")
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module", params=LAYOUTS, ids=lambda p: f"{p[0]}-{p[1]}")
+def pdf(request: pytest.FixtureRequest) -> Any:
+    with pdfplumber.open(io.BytesIO(built(*request.param))) as document:
+        yield document
+
+
+def test_no_type_under_8_pt(pdf: Any) -> None:
+    sizes = {round(c["size"], 2) for page in pdf.pages for c in page.chars}
+    assert min(sizes) >= 8
+
+
+def week_pages(pdf: Any) -> list[Any]:
+    return [p for p in pdf.pages if re.search(r"Week \d+ · Day \d+", p.extract_text() or "")]
+
+
+def test_no_week_page_is_more_than_half_empty(pdf: Any) -> None:
+    """Each column of a week page is used at least to half the page's height: by days, or by
+    the week's notes box that takes the rest of its last page."""
+    pages = week_pages(pdf)
+    assert pages
+    for page in pages:
+        columns = 2 if page.width > page.height else 1  # the log's landscape sheets
+        for column in range(columns):
+            left = page.width * column / columns
+            marks = [
+                r["bottom"]
+                for r in page.rects
+                if left <= r["x0"] < left + page.width / columns and r["height"] > 1
+            ]
+            lowest = max(marks, default=0.0)
+            assert lowest >= page.height / 2, (
+                f"page {page.page_number}, column {column + 1}: marks end at "
+                f"{lowest / page.height:.0%} of the page"
+            )
+
+
+def test_a_week_that_goes_on_says_so_and_ends_with_its_notes(pdf: Any) -> None:
+    pages = week_pages(pdf)
+    columns = pages[0].width > pages[0].height  # log sheets: each day's title says its week
+    texts = [" ".join((p.extract_text() or "").split()) for p in pages]
+    weeks = sorted({int(n) for t in texts for n in re.findall(r"Week (\d+) · Day", t)})
+    assert weeks == list(range(1, 9))
+    for week in weeks:
+        on = [t for t in texts if f"Week {week} · Day" in t]
+        notes = [t for t in on if f"Notes on week {week}" in t]
+        assert len(notes) == 1, f"week {week}: its notes box once"
+        # Every page of a week after its first says which week it is at its top.
+        for text in on[1:] if not columns else []:
+            assert f"Week {week} of 8 (continued)" in text or "· Day 1 ·" in text
