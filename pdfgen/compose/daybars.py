@@ -42,22 +42,31 @@ class DayBars:
         )
         if any(e.deload for e in day.entries):
             title = f"{title} · {labels.deload}"
-        if continued:
-            title = f"{title} {labels.continued}"
-        date_w = grid.date_width * MM
-        date_label_w = self.measure(labels.date, False, sizes.small) + 2 * PAD
+        tail = f" {labels.continued}" if continued else ""
+        # The date is written once, at the day's start: a part that continues it has no box.
+        date_w = 0.0 if continued else grid.date_width * MM
+        date_label_w = 0.0 if continued else self.measure(labels.date, False, sizes.small) + 2 * PAD
         self.rects.append(Rect(0, 0, width, height, fill="header_fill", stroke=None, role="title"))
         title_w = width - date_w - date_label_w - 2 * PAD
+        # A long title takes smaller type (down to the smallest the layout prints) before it
+        # is shortened; "(continued)" is never the part that goes.
+        size = sizes.subheading
+        while self.measure(title + tail, True, size) > title_w and size > sizes.small:
+            size = max(sizes.small, size - 0.5)
+        room = title_w - self.measure(tail, True, size)
         self.runs.append(
             Run(
                 PAD,
-                baseline(0, height, sizes.subheading),
-                self.fit(title, title_w, sizes.subheading, bold=True),
-                sizes.subheading,
+                baseline(0, height, size),
+                self.fit(title, room, size, bold=True) + tail,
+                size,
                 bold=True,
                 color="header_text",
             )
         )
+        if continued:
+            self.y = height
+            return
         self.runs.append(
             Run(
                 width - date_w - PAD,
@@ -78,7 +87,7 @@ class DayBars:
                 fill="white",
                 write=not date_text,
                 role="date",
-                name="" if date_text or continued else day_field(day, "date"),
+                name="" if date_text else day_field(day, "date"),
             )
         )
         if date_text:

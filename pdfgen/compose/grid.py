@@ -60,9 +60,9 @@ def compose_day(
         box.rects.append(
             Rect(0, top, width, box.y - top, stroke="text", line_width=0.9, role="block")
         )
-    # A day split across pages prints its effort and notes boxes on each part; the last part's
-    # are the ones that become fields.
-    box.footer(named=_ends_day(shown, day))
+    # A day split across pages is rated once: its effort and notes come at its end only.
+    if _ends_day(shown, day):
+        box.footer(named=True)
     return DayGrid(width, box.y, tuple(box.rects), tuple(box.runs))
 
 

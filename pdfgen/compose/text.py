@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 Measure = Callable[[str], float]
@@ -53,32 +55,77 @@ def markup(text: str) -> str:
 def fit_lines(text: str, width: float, max_lines: int, measure: Measure) -> list[str]:
     """Wrap `text` into at most `max_lines` lines no wider than `width`.
 
-    Words longer than a line are broken; text that still does not fit ends in an ellipsis.
+    A number stays with its unit ("60–90 s", "3 × 10"). A word longer than a line is broken
+    after a slash or hyphen it has, or else hyphenated where its syllables allow; text that
+    still does not fit ends in an ellipsis.
 
     >>> fit_lines("Incline dumbbell row", 12, 2, len)
     ['Incline', 'dumbbell row']
-    >>> fit_lines("x" * 30, 10, 2, len)
-    ['xxxxxxxxxx', 'xxxxxxxxx…']
+    >>> fit_lines("Reps/time", 6, 2, len), fit_lines("Hyperextension", 8, 2, len)
+    (['Reps/', 'time'], ['Hyperex-', 'tension'])
+    >>> fit_lines("Rest 60–90 s", 8, 2, len)
+    ['Rest', '60–90 s']
     """
     text = clean(text)
     if "\n" not in text and measure(text) <= width:
         return [text]
     lines: list[str] = []
-    for word in text.split():
+    for word in _tokens(text):
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and measure(candidate) <= width:
             lines[-1] = candidate
             continue
         while measure(word) > width and len(word) > 1:
-            cut = _longest_prefix(word, width, measure)
-            lines.append(word[:cut])
-            word = word[cut:]
+            head, word = _break_word(word, width, measure)
+            lines.append(head)
         lines.append(word)
     if len(lines) <= max_lines:
         return lines
     kept = lines[:max_lines]
     kept[-1] = _with_ellipsis(kept[-1], width, measure)
     return kept
+
+
+# A number and its unit ("90 s", "2 min", "42.5 kg", "60–90 s"), "3 × 10": kept on one line.
+_UNIT = r"(?:s|min|h|kg|lb|lbs|m|km|mi|%|reps?|×)"
+_TOKEN = re.compile(rf"\d[\d.,–-]*(?:\s{_UNIT}(?=\s|$|[·,;)]))+(?:\s\d[\d.,–-]*)?|\S+")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of `text`, a number with its unit counted as one.
+
+    >>> _tokens("Rest 60–90 s · 3 × 10–12 at 42.5 kg")
+    ['Rest', '60–90 s', '·', '3 × 10–12', 'at', '42.5 kg']
+    """
+    return _TOKEN.findall(text)
+
+
+def _break_word(word: str, width: float, measure: Measure) -> tuple[str, str]:
+    """A word too long for a line, as the piece that fits and the rest: broken after a slash
+    or hyphen, or hyphenated at a syllable, or (a word with neither, wider than a line) cut."""
+    for index in range(len(word) - 1, 0, -1):
+        if word[index - 1] in "/-–" and measure(word[:index]) <= width:
+            return word[:index], word[index:]
+    for index in sorted(_syllables(word), reverse=True):
+        if measure(word[:index] + "-") <= width:
+            return word[:index] + "-", word[index:]
+    cut = _longest_prefix(word, width, measure)
+    return word[:cut], word[cut:]
+
+
+def _syllables(word: str) -> list[int]:
+    """Where English hyphenation may break a word (pyphen's dictionaries, as reportlab's own
+    hyphenation uses); none for a word with digits."""
+    if any(c.isdigit() for c in word) or len(word) < 5:
+        return []
+    return list(_hyphenator().positions(word))
+
+
+@cache
+def _hyphenator() -> Any:
+    from pyphen import Pyphen  # loaded when a word must be broken: rare, and not cheap
+
+    return Pyphen(lang="en_GB")
 
 
 def wrap_address(address: str, width: float, max_lines: int, measure: Measure) -> list[str]:

@@ -65,6 +65,15 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return fit_lines(text, width, 1, lambda t: stringWidth(t, font, size))[0]
 
 
+def _shrunk(text: str, font: str, sizes: tuple[float, float], width: float) -> tuple[str, float]:
+    """`text` on one line no wider than `width`, in the largest of the sizes from `sizes[0]`
+    down to `sizes[1]` (half a point at a time) that holds it; cut at the smallest if none."""
+    size, least = sizes
+    while size > least and stringWidth(text, font, size) > width:
+        size = max(least, size - 0.5)
+    return _fit(text, font, size, width), size
+
+
 class BookletRenderer:
     """Renders one booklet: a schedule, through a layout, for one client."""
 
@@ -188,18 +197,24 @@ class BookletRenderer:
         left, right = layout.page.margins.left * MM, width - layout.page.margins.right * MM
         top = height - layout.page.margins.top * MM
         small = layout.sizes.small
+        head = small + 1  # a long name takes smaller type, down to `small`, before it is cut
         baseline = top - small
         start = left
         if ctx.logo is not None:
             start += draw_header_logo(canv, ctx.logo, ctx.logo_image, left, top)
-        client = _fit(one_line(ctx.details.client), regular, small, (right - left) * 0.45)
-        client_w = stringWidth(client, regular, small) if client else 0
-        canv.setFont(fonts.bold, small)
+        # The client's name may take what the program's leaves, and at least 45 %.
+        program_w = stringWidth(one_line(ctx.plan.program), fonts.bold, small)
+        client_room = max((right - left) * 0.45, right - start - program_w - 6 * MM)
+        client, client_size = _shrunk(
+            one_line(ctx.details.client), regular, (head, small), client_room
+        )
+        client_w = stringWidth(client, regular, client_size) if client else 0
         room = right - start - client_w - 6 * MM
-        program = _fit(one_line(ctx.plan.program), fonts.bold, small, room)
+        program, size = _shrunk(one_line(ctx.plan.program), fonts.bold, (head, small), room)
+        canv.setFont(fonts.bold, size)
         canv.drawString(start, baseline, program)
         if client:
-            canv.setFont(regular, small)
+            canv.setFont(regular, client_size)
             canv.drawRightString(right, baseline, client)
         canv.setStrokeColor(colors.HexColor(layout.colors.rule))
         canv.setLineWidth(0.4)

@@ -84,3 +84,55 @@ def test_a_week_that_goes_on_says_so_and_ends_with_its_notes(pdf: Any) -> None:
         # Every page of a week after its first says which week it is at its top.
         for text in on[1:] if not columns else []:
             assert f"Week {week} of 8 (continued)" in text or "· Day 1 ·" in text
+
+
+def test_a_long_name_in_the_running_header_takes_smaller_type_before_it_is_cut() -> None:
+    name = "Maximiliane Alexandra von Hohenzollern-Sigmaringen"
+    buffer = io.BytesIO()
+    pdfgen.render_booklet("upper-back", buffer, page_size="a5", client=name)
+    with pdfplumber.open(io.BytesIO(buffer.getvalue())) as document:
+        for page in document.pages:
+            header = [c for c in page.chars if c["top"] < 20 * 2.8346]  # the top 20 mm
+            text = "".join(c["text"] for c in header)
+            assert name.replace(" ", "") in text.replace(" ", "")
+            assert "…" not in text
+            assert min(c["size"] for c in header) >= 8
+
+
+LONG_DAY = """\
+program: One long day
+weeks: 1
+sessions:
+  - name: Everything
+    exercises:
+""" + "".join(
+    f"      - {{exercise: {name}, sets: 4, reps: 10}}\n"
+    for name in [
+        "back squat",
+        "deadlift",
+        "bench press",
+        "barbell row",
+        "overhead press",
+        "pull-up",
+        "walking lunge",
+        "leg curl",
+        "leg press",
+        "plank",
+    ]
+)
+
+
+def test_a_day_split_across_pages_is_dated_at_its_start_and_rated_at_its_end() -> None:
+    from pdfgen.plan.loading import load_plan_text
+
+    buffer = io.BytesIO()
+    plan = load_plan_text(LONG_DAY)
+    pdfgen.render_booklet(plan, buffer, page_size="a5", start="2027-01-04")
+    with pdfplumber.open(io.BytesIO(buffer.getvalue())) as document:
+        texts = [" ".join((p.extract_text() or "").split()) for p in document.pages]
+    parts = [t for t in texts if "Week 1 · Day 1 · Everything" in t]
+    assert len(parts) >= 2, "the day is taller than an A5 page"
+    assert "Mon 4 Jan 2027" in parts[0] and "Date" in parts[0]
+    assert all("Mon 4 Jan 2027" not in t and " Date " not in t for t in parts[1:])
+    assert [t.count("Effort (RPE 1–10)") for t in parts] == [0] * (len(parts) - 1) + [1]
+    assert all("(continued)" in t for t in parts[1:])
