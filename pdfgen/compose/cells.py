@@ -97,3 +97,14 @@ def column_roles(field: str, entries: tuple[Entry, ...]) -> set[Role]:
         rows = entry.sets if entry.is_circuit else (None,)
         roles |= {logged(entry, row).role(field) for row in rows}
     return {role for role in roles if role is not None}
+
+
+def effort_of(entry: Entry) -> str:
+    """ "rpe" or "rir" where the plan prescribes an effort for the exercise (or one of its
+    sets), for its own effort row; "" where it does not."""
+    if entry.is_circuit:
+        return ""
+    if entry.effort is not None:
+        return entry.effort_kind
+    rated = [s for s in entry.work_sets if s.effort is not None]
+    return rated[0].effort_kind if rated else ""

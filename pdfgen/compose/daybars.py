@@ -1,17 +1,20 @@
-"""The furniture of a day's grid: the title bar (the day, the session and a box for the date) and
-the footer (the session's effort and notes). `DayGrid`'s composer builds on these.
+"""The furniture of a day's grid: the title bar (the day, the session and a box for the date),
+the column headings, and the footer (the session's effort and notes). `DayGrid`'s composer
+builds on these.
 
 Pure: no PDF library.
 """
 
 from __future__ import annotations
 
-from pdfgen.compose.boxes import PAD, Measure, Rect, Run, baseline
+from pdfgen.compose.boxes import PAD, Measure, Rect, Run, baseline, in_cell
+from pdfgen.compose.cells import Role, column_roles
 from pdfgen.compose.fieldnames import day_field
 from pdfgen.compose.text import fit_lines
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day
-from pdfgen.style.layout import Layout
+from pdfgen.style.labels import Labels
+from pdfgen.style.layout import GridColumn, Layout
 from pdfgen.units import MM
 
 
@@ -147,3 +150,44 @@ class DayBars:
             )
         )
         self.y += height
+
+    def headings(self, xs: list[float], widths: list[float], units: str) -> None:
+        """One shaded heading cell per column: the layout's label, or, where every cell of
+        the column holds a time or a distance, what they hold."""
+        height = self.layout.grid.header_height * MM
+        labels = self.layout.labels
+        for column, x, w in zip(self.columns, xs, widths, strict=True):
+            self.rects.append(Rect(x, self.y, w, height, fill="shade", role="heading"))
+            heading = _heading(column, column_roles(column.field, self.day.entries), labels)
+            heading = heading.format(units=units)
+            center = column.field != "exercise"
+            self.runs += self.heading_lines(heading, x, w, height, center)
+        self.y += height
+
+    def heading_lines(self, heading: str, x: float, w: float, h: float, center: bool) -> list[Run]:
+        """A heading on one line, or on two where the cell is too narrow ("Weight /",
+        "distance") and tall enough; cut short only when two lines cannot hold it."""
+        small = self.layout.sizes.small
+        leading = small * 1.05
+        lines = fit_lines(heading, w - 2 * PAD, 2, lambda t: self.measure(t, True, small))
+        if len(lines) == 1 or leading * 2 > h:
+            label = self.fit(heading, w - 2 * PAD, small, bold=True)
+            return [in_cell(label, x, self.y, w, h, small, bold=True, center=center)]
+        top = self.y + (h - leading * 2) / 2
+        left = x + w / 2 if center else x + PAD
+        return [
+            Run(left, top + leading * (i + 0.8), line, small, bold=True, align="center")
+            if center
+            else Run(left, top + leading * (i + 0.8), line, small, bold=True)
+            for i, line in enumerate(lines)
+        ]
+
+
+def _heading(column: GridColumn, roles: set[Role], labels: Labels) -> str:
+    """A column's heading: the layout's label, or what its cells hold when that is a time or a
+    distance, alone or beside reps and weights."""
+    if "time" in roles:
+        return labels.time_done if roles == {"time"} else labels.reps_or_time
+    if "distance" in roles:
+        return labels.distance_done if roles == {"distance"} else labels.weight_or_distance
+    return column.label

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from pdfgen.compose.cells import effort_of
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day, Entry, SetTarget
 
@@ -83,6 +84,16 @@ def set_field(day: Day, exercise: str, target: SetTarget, role: str) -> str:
     return f"{day_key(day.week, day.day)}_{exercise}_{set_key(target)}_{role}"
 
 
+def entry_field(day: Day, exercise: str, role: str) -> str:
+    """The name of a field one exercise has once a day (its own effort).
+
+    >>> from types import SimpleNamespace as NS
+    >>> entry_field(NS(week=3, day=2), "good-morning", "effort")
+    'w03_d2_good-morning_effort'
+    """
+    return f"{day_key(day.week, day.day)}_{exercise}_{role}"
+
+
 def day_field(day: Day, role: str) -> str:
     """The name of one of a day's own fields (date, effort, notes), or its record (`info`)."""
     return f"{day_key(day.week, day.day)}_{DAY_ROLES.get(role, role)}"
@@ -137,6 +148,8 @@ def _set_record(entry: Entry, target: SetTarget, words: Words) -> dict[str, Any]
         "measure": reps.unit,
         "shown": reps.shown,  # m, km or mi: what a bare number typed for a distance is in
         "weight": load.weight if load is not None else None,
+        # Where the plan prescribes the exercise an effort, the kind it logs: "rpe" or "rir".
+        "effort_kind": effort_of(entry),
     }
 
 

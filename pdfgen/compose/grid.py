@@ -8,13 +8,12 @@ them directly: one row per set, cells big enough for handwriting, nothing outsid
 from __future__ import annotations
 
 from pdfgen.compose.boxes import PAD, ColorRole, DayGrid, Measure, Rect, Run, in_cell
-from pdfgen.compose.cells import Role, column_roles, day_columns, logged
+from pdfgen.compose.cells import day_columns, effort_of, logged
 from pdfgen.compose.daybars import DayBars
-from pdfgen.compose.fieldnames import set_field
+from pdfgen.compose.fieldnames import entry_field, set_field
 from pdfgen.compose.text import fit_lines
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day, Entry, SetTarget
-from pdfgen.style.labels import Labels
 from pdfgen.style.layout import TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
 from pdfgen.units import MM
 
@@ -89,37 +88,6 @@ def _groups(entries: tuple[Entry, ...]) -> list[list[Entry]]:
 class _Box(DayBars):
     """A day's grid being composed: its column headings and a row per set under the title bar."""
 
-    def headings(self, xs: list[float], widths: list[float], units: str) -> None:
-        """One shaded heading cell per column: the layout's label, or, where every cell of
-        the column holds a time or a distance, what they hold."""
-        height = self.layout.grid.header_height * MM
-        labels = self.layout.labels
-        for column, x, w in zip(self.columns, xs, widths, strict=True):
-            self.rects.append(Rect(x, self.y, w, height, fill="shade", role="heading"))
-            heading = _heading(column, column_roles(column.field, self.day.entries), labels)
-            heading = heading.format(units=units)
-            center = column.field != "exercise"
-            self.runs += self.heading_lines(heading, x, w, height, center)
-        self.y += height
-
-    def heading_lines(self, heading: str, x: float, w: float, h: float, center: bool) -> list[Run]:
-        """A heading on one line, or on two where the cell is too narrow ("Weight /",
-        "distance") and tall enough; cut short only when two lines cannot hold it."""
-        small = self.layout.sizes.small
-        leading = small * 1.05
-        lines = fit_lines(heading, w - 2 * PAD, 2, lambda t: self.measure(t, True, small))
-        if len(lines) == 1 or leading * 2 > h:
-            label = self.fit(heading, w - 2 * PAD, small, bold=True)
-            return [in_cell(label, x, self.y, w, h, small, bold=True, center=center)]
-        top = self.y + (h - leading * 2) / 2
-        left = x + w / 2 if center else x + PAD
-        return [
-            Run(left, top + leading * (i + 0.8), line, small, bold=True, align="center")
-            if center
-            else Run(left, top + leading * (i + 0.8), line, small, bold=True)
-            for i, line in enumerate(lines)
-        ]
-
     def exercise_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:
         """One row per set; the exercise's name spans its rows, which grow to hold what the
         trainer wrote about it. A circuit has a bar with its name, then a row per step."""
@@ -128,8 +96,11 @@ class _Box(DayBars):
             return
         row_h = self.layout.grid.row_height * MM
         name_w = next(w for c, w in zip(self.columns, widths, strict=True) if c.field == "exercise")
-        block_h = max(row_h * len(entry.sets), self.text_height(entry, name_w))
-        row_h = block_h / len(entry.sets)
+        # Where the plan prescribes an effort for the exercise, a row to log the effort it took.
+        rated = effort_of(entry)
+        rows = len(entry.sets) + (1 if rated else 0)
+        block_h = max(row_h * rows, self.text_height(entry, name_w))
+        row_h = block_h / rows
         for column, x, w in zip(self.columns, xs, widths, strict=True):
             if column.field == "exercise":
                 self.rects.append(Rect(x, self.y, w, block_h, role="exercise"))
@@ -137,7 +108,32 @@ class _Box(DayBars):
                 continue
             for index, target in enumerate(entry.sets):
                 self.cell(entry, target, column.field, x, self.y + index * row_h, w, row_h)
+        if rated:
+            start = xs[next(i for i, c in enumerate(self.columns) if c.field != "exercise")]
+            self.effort_row(entry, rated, start, self.y + len(entry.sets) * row_h, row_h)
         self.y += block_h
+
+    def effort_row(self, entry: Entry, kind: str, x: float, y: float, h: float) -> None:
+        """The exercise's own effort: its label and target, then a cell to write it in."""
+        labels, small = self.layout.labels, self.layout.sizes.small
+        label = labels.exercise_rpe if kind == "rpe" else labels.exercise_rir
+        width = self.width - x
+        label_w = min(width / 2, self.measure(label, False, small) + 4 * PAD)
+        self.rects.append(Rect(x, y, label_w, h, fill="shade", role="exercise_effort_label"))
+        self.runs.append(in_cell(label, x, y, label_w, h, small, center=False))
+        name = entry_field(self.day, entry.key, "effort")
+        self.rects.append(
+            Rect(
+                x + label_w,
+                y,
+                width - label_w,
+                h,
+                fill="white",
+                write=True,
+                role="effort",
+                name=name,
+            )
+        )
 
     def circuit_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:
         """A circuit: a bar with its name and how it is done, then each step of each round
@@ -302,16 +298,6 @@ class _Box(DayBars):
                 name=name,
             )
         )
-
-
-def _heading(column: GridColumn, roles: set[Role], labels: Labels) -> str:
-    """A column's heading: the layout's label, or what its cells hold when that is a time or a
-    distance, alone or beside reps and weights."""
-    if "time" in roles:
-        return labels.time_done if roles == {"time"} else labels.reps_or_time
-    if "distance" in roles:
-        return labels.distance_done if roles == {"distance"} else labels.weight_or_distance
-    return column.label
 
 
 def _cell_lines(field: str, entry: Entry, target: SetTarget, words: Words) -> list[str]:

@@ -72,6 +72,10 @@ class LoggedSet:
     target_amrap: bool = False
     target_measure: str = ""
     target_weight: float | None = None
+    # The effort logged for the exercise as a whole (where the plan prescribed one): an RPE,
+    # or reps in reserve, as `exercise_effort_kind` says.
+    exercise_effort: float | str | None = None
+    exercise_effort_kind: str = ""
 
 
 COLUMNS = tuple(f.name for f in fields(LoggedSet))
@@ -314,6 +318,13 @@ def _day_sets(
                 target_amrap=item.get("amrap") is True,
                 target_measure=_text(item.get("measure")),
                 target_weight=_number(item.get("weight")),
+                exercise_effort=read_rpe(
+                    value(f"{key}_{set_key.rpartition('_')[0]}_effort"),
+                    f"{where_day}, {exercise}",
+                    problems,
+                    _text(item.get("effort_kind")) or "rpe",
+                ),
+                exercise_effort_kind=_text(item.get("effort_kind")),
             )
         )
     return rows

@@ -79,13 +79,19 @@ def read_reps(text: str, where: str, problems: list[str]) -> int | str | None:
     return text
 
 
-def read_rpe(text: str, where: str, problems: list[str]) -> float | str | None:
+def read_rpe(text: str, where: str, problems: list[str], kind: str = "rpe") -> float | str | None:
+    """A typed effort: an RPE from 1 to 10, or reps in reserve (`kind` "rir") from 0 to 10.
+
+    >>> read_rpe("8,5", "", []), read_rpe("0", "", [], "rir")
+    (8.5, 0.0)
+    """
     if not text:
         return None
+    least, said = (0, "reps in reserve (RIR)") if kind == "rir" else (1, "effort (RPE)")
     match = _NUMBER.fullmatch(text)
-    if match and 1 <= (number := float(match[1].replace(",", "."))) <= 10:
+    if match and least <= (number := float(match[1].replace(",", "."))) <= 10:
         return number
-    problems.append(f"{where}: effort (RPE) {text!r} is not a number from 1 to 10; kept as text.")
+    problems.append(f"{where}: {said} {text!r} is not a number from {least} to 10; kept as text.")
     return text
 
 

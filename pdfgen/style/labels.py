@@ -70,6 +70,8 @@ class Labels(Strict):
     warmup: Label
     date: Label
     effort: Label
+    exercise_rpe: Label
+    exercise_rir: Label
     day_notes: Label
     notes_title: Label
     page_of: Label
