@@ -17,7 +17,7 @@ import pdfgen
 from pdfgen.plan.loading import load_plan
 from pdfgen.plan.model import Prescription
 
-PLANS = sorted((ROOT / "plans").glob("*.yaml")) + [EXAMPLES / "whole-back.yaml"]
+PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), EXAMPLES / "whole-back.yaml"]
 LAYOUTS = [
     ("booklet", "a4"),
     ("booklet", "a5"),
