@@ -17,6 +17,8 @@ from pdfgen.schedule.model import Day, Entry, SetTarget
 from pdfgen.style.layout import TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
 from pdfgen.units import MM
 
+MIN_WRITE_WIDTH = 14 * MM  # a number written by hand: as wide as any writing cell
+
 
 # Text width in points of (text, bold, size).
 def column_widths(columns: list[GridColumn], width: float) -> list[float]:
@@ -96,43 +98,36 @@ class _Box(DayBars):
             return
         row_h = self.layout.grid.row_height * MM
         name_w = next(w for c, w in zip(self.columns, widths, strict=True) if c.field == "exercise")
-        # Where the plan prescribes an effort for the exercise, a row to log the effort it took.
+        # Where the plan prescribes an effort for the exercise, a box at the foot of its name's
+        # cell to log the effort it took: in the room the name leaves, or the rows grow.
         rated = effort_of(entry)
-        rows = len(entry.sets) + (1 if rated else 0)
-        block_h = max(row_h * rows, self.text_height(entry, name_w))
-        row_h = block_h / rows
+        box_h = row_h if rated else 0.0
+        block_h = max(row_h * len(entry.sets), self.text_height(entry, name_w) + box_h)
+        row_h = block_h / len(entry.sets)
         for column, x, w in zip(self.columns, xs, widths, strict=True):
             if column.field == "exercise":
                 self.rects.append(Rect(x, self.y, w, block_h, role="exercise"))
-                self.runs += self.exercise_text(entry, x, self.y, w, block_h)
+                self.runs += self.exercise_text(entry, x, self.y, w, block_h - box_h)
+                if rated:
+                    self.effort_box(entry, rated, x, self.y + block_h - box_h, w, box_h)
                 continue
             for index, target in enumerate(entry.sets):
                 self.cell(entry, target, column.field, x, self.y + index * row_h, w, row_h)
-        if rated:
-            start = xs[next(i for i, c in enumerate(self.columns) if c.field != "exercise")]
-            self.effort_row(entry, rated, start, self.y + len(entry.sets) * row_h, row_h)
         self.y += block_h
 
-    def effort_row(self, entry: Entry, kind: str, x: float, y: float, h: float) -> None:
-        """The exercise's own effort: its label and target, then a cell to write it in."""
+    def effort_box(self, entry: Entry, kind: str, x: float, y: float, w: float, h: float) -> None:
+        """The exercise's own effort, at the foot of its cell: a label, then a box to write
+        the number in (as wide as a reps cell)."""
         labels, small = self.layout.labels, self.layout.sizes.small
         label = labels.exercise_rpe if kind == "rpe" else labels.exercise_rir
-        width = self.width - x
-        label_w = min(width / 2, self.measure(label, False, small) + 4 * PAD)
-        self.rects.append(Rect(x, y, label_w, h, fill="shade", role="exercise_effort_label"))
-        self.runs.append(in_cell(label, x, y, label_w, h, small, center=False))
+        label_w = min(w / 2, self.measure(label, False, small) + 2 * PAD)
+        box_w = min(w - label_w, MIN_WRITE_WIDTH)
+        left = x + w - label_w - box_w
+        self.rects.append(Rect(left, y, label_w, h, fill="shade", role="exercise_effort_label"))
+        self.runs.append(in_cell(label, left, y, label_w, h, small, center=False))
         name = entry_field(self.day, entry.key, "effort")
         self.rects.append(
-            Rect(
-                x + label_w,
-                y,
-                width - label_w,
-                h,
-                fill="white",
-                write=True,
-                role="effort",
-                name=name,
-            )
+            Rect(left + label_w, y, box_w, h, fill="white", write=True, role="effort", name=name)
         )
 
     def circuit_rows(self, entry: Entry, xs: list[float], widths: list[float]) -> None:

@@ -677,16 +677,17 @@ def test_pyramid_days(booklet: Callable[[str], Booklet], key: tuple[int, int]) -
 
 
 def ppl_week(rir: int) -> dict[str, list[Printed]]:
-    """One week of the plan: loads as written (no progression), RIR 3, 2, 1, 0 by week; the
-    rest-pause exercise's third set is followed by two AMRAP mini-sets at the same load."""
+    """One week of the plan: loads as written (no progression), RIR 3, 2, 1, 0 by week, with a
+    box labelled RIR to log the reps left in reserve; the rest-pause exercise's third set is
+    followed by two AMRAP mini-sets at the same load."""
 
     def straight(name: str, rest: str, count: int, reps: str, load: float) -> Printed:
-        return (name, f"Rest {rest} · RIR {rir}", sets(count, reps, *kg(load)))
+        return (name, f"Rest {rest} · RIR {rir} RIR", sets(count, reps, *kg(load)))
 
     def rest_pause(name: str, rest: str, reps: str, load: float) -> Printed:
         [printed] = kg(load)
         rows = [*sets(3, reps, printed), ("RP1", "AMRAP", printed), ("RP2", "AMRAP", printed)]
-        return (name, f"Rest {rest} · RIR {rir}", rows)
+        return (name, f"Rest {rest} · RIR {rir} RIR", rows)
 
     return {
         "Push": [
