@@ -65,8 +65,12 @@ class DayFlowable(Flowable):  # type: ignore[misc]
     def _grid(self, avail_width: float) -> DayGrid:
         # platypus asks for the size on every frame it tries; the geometry depends on the width.
         if self.grid is None or self.grid.width != avail_width:
+            whole = self.entries is self.day.entries  # the whole day: laid out once, shared
             self.grid = self.compose(
-                self.day, avail_width, entries=self.entries, continued=self.continued
+                self.day,
+                avail_width,
+                entries=None if whole else self.entries,
+                continued=self.continued,
             )
         return self.grid
 

@@ -130,12 +130,18 @@ def _heading(ctx: Context, week: Week) -> list[Flowable]:
 
 
 def _composer(ctx: Context) -> Composer:
-    """Lays out a training day (or the part of it that fits) at a width, in the layout's grid."""
+    """Lays out a training day (or the part of it that fits) at a width, in the layout's grid.
+    A whole day is laid out once per width: the weeks measure it to plan their pages, and the
+    page then draws it."""
+    whole: dict[tuple[int, float, bool], DayGrid] = {}
 
     def compose(
         day: Day, width: float, entries: tuple[Entry, ...] | None = None, continued: bool = False
     ) -> DayGrid:
-        return compose_day(
+        key = (id(day), width, continued)
+        if entries is None and key in whole:
+            return whole[key]
+        grid = compose_day(
             day,
             ctx.layout,
             width,
@@ -144,5 +150,8 @@ def _composer(ctx: Context) -> Composer:
             entries=entries,
             continued=continued,
         )
+        if entries is None:
+            whole[key] = grid
+        return grid
 
     return compose
