@@ -37,20 +37,18 @@ def _week(ctx: Context, week: Week, compose: Composer, painter: GridPainter) -> 
     """A week's heading, its days and, if the layout has one, its notes box."""
     story = _heading(ctx, week)
     grid, layout = ctx.layout.grid, ctx.layout
-    days: list[DayFlowable] = []
+    gap = grid.gap * MM
+    # The room a day has on a page it starts under the week's heading said again.
+    said_again = _continued(ctx, week).wrap(layout.frame_width, ctx.frame_height)[1]
+    room = ctx.frame_height - said_again - gap
     for index, day in enumerate(week.days):
-        # A day too tall to start a page under the heading said again is split where it
-        # stands, so its gap stays plain.
-        again = _continued(ctx, week)
-        room = (
-            ctx.frame_height - again.wrap(layout.frame_width, ctx.frame_height)[1] - grid.gap * MM
-        )
-        whole = compose(day, layout.frame_width).height <= room
-        if index and layout.page.columns == 1 and whole:
-            story.append(DayGap(grid.gap * MM, again, ctx.frame_height))
+        if index and layout.page.columns == 1 and compose(day, layout.frame_width).height <= room:
+            story.append(DayGap(gap, _continued(ctx, week), ctx.frame_height))
         elif index:
-            story.append(Spacer(1, grid.gap * MM))
-        days.append(
+            # A day too tall to start a page under the heading is split where it stands,
+            # and on log sheets each day's title says its week: a plain gap.
+            story.append(Spacer(1, gap))
+        story.append(
             DayFlowable(
                 day,
                 compose,
@@ -59,7 +57,6 @@ def _week(ctx: Context, week: Week, compose: Composer, painter: GridPainter) -> 
                 fields=ctx.fields.day if ctx.fields else None,
             )
         )
-        story.append(days[-1])
     # The rest of the week's last page is the week's notes, so that no page is left half
     # empty: the rest of the last column, or a column of its own where the last day leaves
     # one empty (a 3-day week on log sheets of two columns); never a page of its own.
