@@ -20,7 +20,8 @@ import pikepdf
 import pypdfium2
 import pytest
 from PIL import Image
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
+from support.pdfs import fill_form
 
 import pdfgen
 
@@ -57,17 +58,7 @@ def typed_values(data: bytes) -> tuple[dict[str, str], set[str]]:
 
 
 def by_pypdf(data: bytes, values: dict[str, str], ticks: set[str]) -> bytes:
-    writer = PdfWriter(clone_from=io.BytesIO(data))
-    for page in writer.pages:
-        names = {a.get_object().get("/T") for a in page.get("/Annots", [])}
-        wanted = {k: v for k, v in values.items() if k in names}
-        wanted |= {k: "/Yes" for k in ticks if k in names}
-        if wanted:
-            writer.update_page_form_field_values(page, wanted, auto_regenerate=False)
-    writer.set_need_appearances_writer(True)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return fill_form(data, values | dict.fromkeys(ticks, "/Yes"))
 
 
 def by_pymupdf(data: bytes, values: dict[str, str], ticks: set[str]) -> bytes:
