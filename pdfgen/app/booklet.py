@@ -100,7 +100,7 @@ def render_log(
     plan: Plan | str | Path,
     out: str | Path | IO[bytes],
     *,
-    weeks: str = "all",
+    weeks: str | int = "all",
     block_weeks: int | str | None = None,
     client: str = "",
     trainer: str = "",
@@ -116,10 +116,11 @@ def render_log(
     brand_color: str | None = None,
     force: bool = False,
 ) -> BookletResult:
-    """Render weekly log sheets: one sheet per week of `weeks` ("1-4", "3", "2,5-6", "all"),
-    each with that week's targets, to clip to a board. `block_weeks` is the length of the
-    client's block (a client file's `weeks`; default the plan's): "all" prints every week of
-    it, and a range past it lengthens it, so that the sheets match a booklet of that block.
+    """Render weekly log sheets: one sheet per week of `weeks` ("1-4", "3", "2,5-6", "all",
+    or a week's number), each with that week's targets, to clip to a board. `block_weeks` is
+    the length of the client's block (a client file's `weeks`; default the plan's): "all"
+    prints every week of it, and a range past it lengthens it, so that the sheets match a
+    booklet of that block.
     Options as for `render_booklet`; the layout defaults to the built-in `log` (landscape)."""
     plan = plan if isinstance(plan, Plan) else load_plan(plan)
     options = check_options(
@@ -134,7 +135,7 @@ def render_log(
         maxes=maxes,
     )
     block = options.weeks or plan.weeks
-    wanted = weeks_to_print(weeks, block)
+    wanted = weeks_to_print(str(weeks), block)
     chosen = layout if isinstance(layout, Layout) else pick_layout(layout, options.page_size, "log")
     chosen = branded(chosen, logo, brand_color)
     schedule = expand_checked(plan, options, max(block, *wanted))

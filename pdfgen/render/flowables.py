@@ -42,9 +42,27 @@ class OutlineMark(Flowable):  # type: ignore[misc]
         self.canv.addOutlineEntry(self.title, self.key, self.level, closed=self.level > 0)
 
 
+class ColumnBottoms:
+    """Where the days drawn on each page end, column by column (by the column's left edge), so
+    that a week's notes box can reach across the columns under them."""
+
+    def __init__(self) -> None:
+        self._pages: dict[int, dict[float, float]] = {}
+
+    def record(self, page: int, x: float, bottom: float) -> None:
+        columns = self._pages.setdefault(page, {})
+        columns[x] = min(bottom, columns.get(x, bottom))
+
+    def before(self, page: int, x: float) -> dict[float, float]:
+        """The bottoms of the columns left of `x` on a page."""
+        return {left: y for left, y in self._pages.get(page, {}).items() if left < x - 1}
+
+
 class DayFlowable(Flowable):  # type: ignore[misc]
     """A training day's grid, drawn from its composed geometry; never split across pages
-    unless the day alone is taller than a page, and then only between exercises."""
+    unless the day alone is taller than a page, and then only between exercises. A day that
+    must not `move` (the first under its week's heading, which would be left alone on its
+    page) is split where it stands instead of moving whole to the next page."""
 
     def __init__(
         self,
@@ -55,9 +73,13 @@ class DayFlowable(Flowable):  # type: ignore[misc]
         continued: bool = False,
         entries: tuple[Entry, ...] | None = None,
         fields: DayFields | None = None,
+        *,
+        move: bool = True,
+        bottoms: ColumnBottoms | None = None,
     ) -> None:
         super().__init__()
-        self.day, self.compose, self.page_height = day, compose, page_height
+        self.day, self.compose, self.page_height, self.move = day, compose, page_height, move
+        self.bottoms = bottoms
         self.painter, self.continued, self.fields = painter, continued, fields
         self.entries = day.entries if entries is None else entries
         self.grid: DayGrid | None = None
@@ -80,7 +102,7 @@ class DayFlowable(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if self._grid(avail_width).height <= self.page_height:
+        if self.move and self._grid(avail_width).height <= self.page_height:
             return []  # fits on a fresh page: move it there whole
         # Only an exercise that alone is taller than a page is split between its sets.
         first = self.compose(self.day, avail_width, entries=self.entries[:1], continued=True)
@@ -93,8 +115,20 @@ class DayFlowable(Flowable):  # type: ignore[misc]
 
     def _part(self, entries: tuple[Entry, ...], continued: bool) -> DayFlowable:
         return DayFlowable(
-            self.day, self.compose, self.page_height, self.painter, continued, entries, self.fields
+            self.day,
+            self.compose,
+            self.page_height,
+            self.painter,
+            continued,
+            entries,
+            self.fields,
+            bottoms=self.bottoms,
         )
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if self.bottoms is not None:
+            self.bottoms.record(canvas.getPageNumber(), x, y)
+        super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         assert self.grid is not None
@@ -175,7 +209,9 @@ class NotesLines(Flowable):  # type: ignore[misc]
 class NotesBox(Flowable):  # type: ignore[misc]
     """A labelled box to write in, as wide as the column: `height` tall, or, to `fill`, all
     that is left of the frame and at least `height`. An `optional` box that finds less room
-    than `height` is left out rather than carried to a page of its own."""
+    than `height` is left out rather than carried to a page of its own. Given the `bottoms` of
+    the page's columns, a filling box reaches left under the columns before it, from below the
+    lowest of them, where that leaves it `height` tall."""
 
     def __init__(
         self,
@@ -189,11 +225,14 @@ class NotesBox(Flowable):  # type: ignore[misc]
         fill: bool = False,
         optional: bool = False,
         gap: float = 0.0,
+        bottoms: ColumnBottoms | None = None,
     ) -> None:
         super().__init__()
         self.box_height, self.label, self.painter = height, label, painter
         self.name, self.fields, self.size = name, fields, size
         self.fill, self.optional, self.gap = fill, optional, gap
+        self.bottoms = bottoms
+        self.reach = (0.0, 0.0)  # how far the box reaches left, and how much lower its top is
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # The box stands `gap` below what comes before it.
@@ -205,21 +244,35 @@ class NotesBox(Flowable):  # type: ignore[misc]
         self.width, self.height = avail_width, height
         return self.width, self.height
 
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.reach = (0.0, 0.0)
+        if self.bottoms is not None and self.fill and self.height > 0:
+            others = self.bottoms.before(canvas.getPageNumber(), x)
+            if others:
+                own = self.height - self.gap  # the box's top in its own column, above y
+                top = min(own, min(others.values()) - self.gap - y)
+                if top >= self.box_height:
+                    self.reach = (x - min(others), own - top)
+        super().drawOn(canvas, x, y, _sW)
+
     def draw(self) -> None:
         if self.height <= 0:
             return
         size = self.size
+        left, lower = self.reach
         rect = Rect(
-            0,
-            self.gap,
-            self.width,
-            self.height - self.gap,
+            -left,
+            self.gap + lower,
+            self.width + left,
+            self.height - self.gap - lower,
             fill="white",
             write=True,
             role="week_notes",
             name=self.name,
         )
-        label = Run(1.6 * MM, self.gap + 2 * MM + size * 0.7, self.label, size, color="muted")
+        label = Run(
+            rect.x + 1.6 * MM, rect.y + 2 * MM + size * 0.7, self.label, size, color="muted"
+        )
         self.painter(self.canv, DayGrid(self.width, self.height, (rect,), (label,)))
         if self.fields:
             # Below the label, so that typing does not run over it.

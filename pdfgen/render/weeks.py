@@ -12,7 +12,14 @@ from pdfgen.compose.grid import compose_day
 from pdfgen.compose.rulewords import deload_week
 from pdfgen.compose.text import markup
 from pdfgen.render.context import Context
-from pdfgen.render.flowables import DayFlowable, DayGap, GridPainter, NotesBox, OutlineMark
+from pdfgen.render.flowables import (
+    ColumnBottoms,
+    DayFlowable,
+    DayGap,
+    GridPainter,
+    NotesBox,
+    OutlineMark,
+)
 from pdfgen.schedule.model import Day, Entry, Week
 from pdfgen.units import MM
 
@@ -26,14 +33,21 @@ def weeks(ctx: Context) -> list[Flowable]:
     # One painter for every grid: it remembers the widths of the texts it draws.
     painter = GridPainter({"white": "#ffffff", **ctx.layout.colors.model_dump()}, ctx.fonts)
     compose = _composer(ctx)
+    bottoms = ColumnBottoms() if ctx.layout.page.columns > 1 else None
     story: list[Flowable] = []
     for week in ctx.schedule.weeks:
         if ctx.only_weeks is None or week.number in ctx.only_weeks:
-            story += _week(ctx, week, compose, painter)
+            story += _week(ctx, week, compose, painter, bottoms)
     return story
 
 
-def _week(ctx: Context, week: Week, compose: Composer, painter: GridPainter) -> list[Flowable]:
+def _week(
+    ctx: Context,
+    week: Week,
+    compose: Composer,
+    painter: GridPainter,
+    bottoms: ColumnBottoms | None,
+) -> list[Flowable]:
     """A week's heading, its days and, if the layout has one, its notes box."""
     story = _heading(ctx, week)
     grid, layout = ctx.layout.grid, ctx.layout
@@ -55,11 +69,16 @@ def _week(ctx: Context, week: Week, compose: Composer, painter: GridPainter) -> 
                 ctx.day_height,
                 painter,
                 fields=ctx.fields.day if ctx.fields else None,
+                # On a page of one column, the first day moving on would leave the week's
+                # heading alone on its page; with columns it moves to the next column.
+                move=bool(index) or layout.page.columns > 1,
+                bottoms=bottoms,
             )
         )
     # The rest of the week's last page is the week's notes, so that no page is left half
-    # empty: the rest of the last column, or a column of its own where the last day leaves
-    # one empty (a 3-day week on log sheets of two columns); never a page of its own.
+    # empty: across the page under its columns where the last day ends in the last column,
+    # or a column of its own where the last day leaves one empty (a 3-day week on log sheets
+    # of two columns); never a page of its own.
     own_column = layout.page.columns > 1 and _ends_in_an_inner_column(ctx, week, compose)
     if own_column:
         story.append(FrameBreak())
@@ -74,6 +93,7 @@ def _week(ctx: Context, week: Week, compose: Composer, painter: GridPainter) -> 
             fill=True,
             optional=True,
             gap=0.0 if own_column else grid.gap * MM,
+            bottoms=None if own_column else bottoms,
         )
     )
     return story

@@ -130,11 +130,12 @@ def widgets(path: Path) -> list[tuple[int, str, str, tuple[float, ...], float]]:
 
 
 def ink(image: Image.Image, rect: tuple[float, ...], height: float, inset: float) -> float:
-    """The share of dark pixels inside a widget's rectangle, `inset` (a share of its size) away
-    from the grid's lines."""
+    """The share of dark pixels inside a widget's rectangle, `inset` (a share of its size, at
+    most 3 pt: a wide notes box's text starts near its left edge) away from the grid's lines."""
     x0, y0, x1, y1 = (v * DPI / 72 for v in rect)
     top, bottom = (height * DPI / 72) - y1, (height * DPI / 72) - y0
-    inset_x, inset_y = (x1 - x0) * inset, (bottom - top) * inset
+    most = 3 * DPI / 72
+    inset_x, inset_y = min((x1 - x0) * inset, most), min((bottom - top) * inset, most)
     box = (round(x0 + inset_x), round(top + inset_y), round(x1 - inset_x), round(bottom - inset_y))
     histogram = image.convert("L").crop(box).histogram()
     return sum(histogram[:128]) / max(sum(histogram), 1)

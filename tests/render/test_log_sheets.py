@@ -263,7 +263,7 @@ def test_each_sheet_has_an_effort_box_per_session_and_a_notes_box(
     for index, text in enumerate(sheets.texts):
         assert text.count("Effort (RPE 1–10)") == 2
         # "Notes" twice in the days' footers, and once on the week's notes box, which takes
-        # the rest of its column: at least the layout's height for it.
+        # the rest of the sheet under both columns: at least the layout's height for it.
         assert [w.text for w in sheets.words[index]].count("Notes") == 3
         assert f"Notes on week {index + 1}" in " ".join(text.split())
         words = sheets.words[index]
@@ -274,7 +274,7 @@ def test_each_sheet_has_an_effort_box_per_session_and_a_notes_box(
             r
             for r in sheets.rects[index]
             if r["height"] >= layout.grid.week_notes_height * MM - 0.5
-            and abs(r["width"] - layout.column_width) < 0.5
+            and abs(r["width"] - layout.frame_width) < 0.5
             and r["x0"] < label.x0 < r["x1"]
             and 0 < label.top - r["top"] < 5 * MM  # the label at the box's top left
         ]

@@ -93,6 +93,55 @@ def test_a_week_that_goes_on_says_so_and_ends_with_its_notes(pdf: Any) -> None:
     assert found >= 6
 
 
+PROGRAM_MAXES = {"squat": "140kg", "deadlift": "180kg", "bench-press": "100kg"}
+PROGRAM_MAXES |= {"overhead-press": "60kg"}
+
+
+PROGRAMS = sorted((EXAMPLES / "programs").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
+def test_a_week_heading_is_never_alone_on_its_page(program: Path) -> None:
+    """On A5 a week's first day can be a little taller than the room under the week's
+    heading: it is split there, not moved on, which would leave the heading alone on a page."""
+    buffer = io.BytesIO()
+    pdfgen.render_booklet(program, buffer, maxes=PROGRAM_MAXES, page_size="a5")
+    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    starts = [
+        reader.get_destination_page_number(entry)
+        for entry in reader.outline
+        if not isinstance(entry, list) and re.fullmatch(r"Week \d+ of \d+", entry.title)
+    ]
+    assert starts
+    for start in starts:
+        text = reader.pages[start].extract_text()
+        assert re.search(r"Week \d+ · Day \d+", text), f"page {start + 1}: {text[:80]!r}"
+
+
+def test_a_week_notes_box_on_a_log_sheet_reaches_under_both_columns() -> None:
+    """Upper back's two days fill a sheet's two columns; the week's notes box spans the sheet
+    under them, its typing field too, rather than standing under the right column only."""
+    buffer = io.BytesIO()
+    pdfgen.render_log("upper-back", buffer, weeks=1, fillable=True)
+    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    with pdfplumber.open(io.BytesIO(buffer.getvalue())) as document:
+        page = document.pages[0]
+        label = page.search("Notes on week 1")[0]
+        box = min(
+            (r for r in page.rects if r["x0"] <= label["x0"] and r["top"] <= label["top"]),
+            key=lambda r: (label["top"] - r["top"]) + (label["x0"] - r["x0"]),
+        )
+        days = [r for r in page.rects if r["bottom"] < box["top"] and r["height"] > 1]
+        left, right = min(r["x0"] for r in days), max(r["x1"] for r in days)
+    assert left < page.width / 2 < right, "the days fill both columns"
+    assert abs(box["x0"] - left) < 1 and abs(box["x1"] - right) < 1
+    assert box["height"] >= 30 * 2.8346
+    widgets = [a.get_object() for a in reader.pages[0]["/Annots"]]
+    (notes,) = [w for w in widgets if w.get("/T") == "w01_notes"]
+    x0, _, x1, _ = (float(v) for v in notes["/Rect"])
+    assert abs(x0 - left) < 2 and abs(x1 - right) < 2, "the field is as wide as the box"
+
+
 def test_a_long_name_in_the_running_header_takes_smaller_type_before_it_is_cut() -> None:
     name = "Maximiliane Alexandra von Hohenzollern-Sigmaringen"
     buffer = io.BytesIO()

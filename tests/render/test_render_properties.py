@@ -242,7 +242,10 @@ def predicted_week_pages(schedule: Any, layout: Any, fonts: Any) -> list[list[li
                     pages[-1].append(label)
                     room -= whole
                     break
-                if whole <= frame:  # fits a fresh page: moves there whole
+                # A day that fits a fresh page moves there whole, but the first under the
+                # week's heading is split where it stands: the heading is not left alone.
+                under_heading = index == 0 and len(pages) == 1
+                if whole <= frame and not under_heading:
                     pages.append([])
                     room = frame
                     continue
