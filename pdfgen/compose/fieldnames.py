@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pdfgen.compose.cells import effort_of
-from pdfgen.compose.words import Words
-from pdfgen.schedule.model import Day, Entry, SetTarget
+if TYPE_CHECKING:  # `read-log` names fields without the plan's models (and pydantic)
+    from pdfgen.compose.words import Words
+    from pdfgen.schedule.model import Day, Entry, SetTarget
 
 RECORD_VERSION = 2  # 2: each set's target as numbers too (1: in words only)
 INFO = "info"
@@ -57,6 +57,7 @@ def set_key(target: SetTarget) -> str:
     for its sides, `s1d1` and `s1p1` for the first drop and rest-pause sets after set 1.
 
     >>> from pdfgen.plan.reps import parse_reps
+    >>> from pdfgen.schedule.model import SetTarget
     >>> set_key(SetTarget(3, parse_reps(8))), set_key(SetTarget(1, parse_reps(8), warmup=True))
     ('s3', 'sw1')
     >>> eight = parse_reps(8)
@@ -78,6 +79,7 @@ def set_field(day: Day, exercise: str, target: SetTarget, role: str) -> str:
 
     >>> from types import SimpleNamespace as NS
     >>> from pdfgen.plan.reps import parse_reps
+    >>> from pdfgen.schedule.model import SetTarget
     >>> set_field(NS(week=3, day=2), "pull-up", SetTarget(1, parse_reps(8)), "weight")
     'w03_d2_pull-up_s1_weight'
     """
@@ -126,6 +128,8 @@ def day_record(day: Day, words: Words, program: str = "", client: str = "") -> s
 
 
 def _set_record(entry: Entry, target: SetTarget, words: Words) -> dict[str, Any]:
+    from pdfgen.compose.cells import effort_of
+
     ex_id, exercise, kind, _ = entry.row_exercise(target)
     reps, load = target.reps, target.load
     return {

@@ -9,8 +9,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape
 
 Measure = Callable[[str], float]
 
@@ -49,7 +49,7 @@ def markup(text: str) -> str:
     >>> markup('<img src="/etc/hostname"> & <b>')
     '&lt;img src="/etc/hostname"&gt; &amp; &lt;b&gt;'
     """
-    return escape(clean(text)).replace("\n", "<br/>")
+    return escape(clean(text), quote=False).replace("\n", "<br/>")
 
 
 def fit_lines(text: str, width: float, max_lines: int, measure: Measure) -> list[str]:

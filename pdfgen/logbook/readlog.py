@@ -27,6 +27,7 @@ from pdfgen.compose.fieldnames import (
 )
 from pdfgen.compose.text import clean, spreadsheet_safe
 from pdfgen.errors import input_error
+from pdfgen.io.formvalues import filled_values
 from pdfgen.io.reading import read_input
 from pdfgen.io.writing import write_atomic
 from pdfgen.logbook.typed import read_distance, read_reps, read_rpe, read_time, read_weight
@@ -101,7 +102,7 @@ def read_log(path: str | Path, out: str | Path | None = None, *, force: bool = F
 
 
 def _read_log(path: Path) -> LogReading:
-    values = _field_values(path)
+    values = filled_values(path, limit=MAX_PDF_BYTES)
     days = info_names(values)
     if not days:
         raise input_error(
@@ -203,34 +204,6 @@ def _whole(value: Any) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     return _int(value)
-
-
-def _field_values(path: Path) -> dict[str, Any]:
-    """Every form field's value by name; a damaged or hostile PDF is an InputError."""
-    from pypdf import PdfReader
-
-    data = read_input(path, what="filled PDF", limit=MAX_PDF_BYTES)
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise input_error(
-                str(path),
-                "is encrypted (it needs a password to open); save a copy "
-                "without the password and read that.",
-            )
-        found = reader.get_fields() or {}
-        return {str(name): field.get("/V") for name, field in found.items()}
-    except RecursionError:
-        raise input_error(str(path), "is not a readable PDF (nested too deeply).") from None
-    except Exception as exc:  # pypdf raises many kinds on damaged files; none may escape
-        if type(exc).__module__.startswith("pdfgen"):
-            raise
-        raise input_error(str(path), f"is not a readable PDF ({_short(exc)}).") from None
-
-
-def _short(exc: Exception) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:200]
 
 
 def _record(path: Path, name: str, values: Mapping[str, Any]) -> dict[str, Any]:
