@@ -152,12 +152,6 @@ class _Form:
     impose: Mode | None = None
 
 
-def _page_count(data: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(data)).pages)
-
-
 def _produce(
     schedule: Schedule,
     layout: Layout,
@@ -185,12 +179,12 @@ def _produce(
     )
     warnings = schedule.warnings + glyph_warnings(fonts.missing())
     if form.impose:
-        from pdfgen.pdf.impose import impose
+        from pdfgen.pdf.impose import impose, sheet_sides
 
         data = impose(
             data, form.impose, source=str(out) if isinstance(out, str | Path) else "the booklet"
         )
-        pages = _page_count(data)
+        pages = len(sheet_sides(pages, form.impose))  # each sheet side is a page
     if isinstance(out, str | Path):
         path = write_atomic(out, data, force=force)
         return BookletResult(pages, len(data), path, warnings)

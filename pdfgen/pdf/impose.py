@@ -6,8 +6,9 @@ right by hand is error-prone, so it is done here, in two stages like the rest of
 
 * the page order is pure arithmetic (`sheet_sides`, `padded_count`, `reading_order`) and the
   sheet geometry too (`sheet_for`), with doctests and no PDF library;
-* `impose` does the pypdf work: it places the pages, keeps their form fields fillable and
-  copies the document metadata.
+* `impose` does the PDF work, with pikepdf (qpdf): each page becomes a form XObject drawn
+  in its slot, so its content is copied as it is, never parsed again; its form fields move
+  with it, still fillable, and the document metadata is copied.
 
 Modes:
 
@@ -22,21 +23,20 @@ first slot on top, and fold into a top-bound booklet. When the pair of slots is 
 smaller than a standard paper size (two A5 pages are 296 mm wide, A4 is 297 mm) the sheet is
 that paper size, with the pair centred on it so that the fold stays in the middle.
 
-Form fields survive: pypdf moves each widget with its page, and the fields are attached again
-to the new document's form, with the source form's default resources and appearance.
+Form fields survive: each widget moves with its page, its own appearance unchanged, and the
+fields are attached to the new document's form, with the source form's default resources.
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pdfgen.errors import input_error
 
 if TYPE_CHECKING:
-    from pypdf import PageObject, PdfReader, PdfWriter
-    from pypdf.generic import DictionaryObject
+    import pikepdf
 
 Mode = Literal["saddle", "2up"]
 MODES: tuple[Mode, ...] = ("saddle", "2up")
@@ -180,73 +180,63 @@ def impose(pdf: bytes, mode: Mode, *, source: str = "the PDF") -> bytes:
     """The PDF `pdf` imposed two pages to a sheet side for `mode` ("saddle" or "2up").
 
     Returns the new PDF's bytes (the caller writes them); the same input gives the same bytes.
-    Raises `InputError` naming `source` when the PDF is unreadable, has no pages, or has pages
-    of different sizes, rotated pages, or grouped form fields (radio buttons), which imposition
-    cannot keep.
+    Raises `InputError` naming `source` when the PDF is unreadable or damaged, has no pages,
+    or has pages of different sizes, rotated pages, or grouped form fields (radio buttons),
+    which imposition cannot keep.
     """
-    from pypdf import PdfWriter
-    from pypdf.errors import PyPdfError
+    import pikepdf
 
     _unit(mode)  # an unknown mode is a programming error, found before any work
     try:
-        reader = _open(pdf, source)
-        width, height = _page_size(reader, source)
-        _refuse_grouped_fields(reader, source)
-        sheet = sheet_for(width, height)
-        writer = PdfWriter()
-        for side in sheet_sides(len(reader.pages), mode):
-            _place_side(writer, reader, sheet, side)
-        _carry_form(reader, writer)
-        _compress(writer)
-        writer.add_metadata(_metadata(reader))  # pypdf drops it when pages move
-        buffer = io.BytesIO()
-        writer.write(buffer)
-    except (PyPdfError, ValueError, KeyError) as exc:
+        with pikepdf.open(io.BytesIO(pdf)) as original:
+            width, height = _page_size(original, source)
+            _refuse_grouped_fields(original, source)
+            sheet = sheet_for(width, height)
+            imposed = pikepdf.new()
+            widgets: list[pikepdf.Dictionary] = []
+            for side in sheet_sides(len(original.pages), mode):
+                _place_side(imposed, original, sheet, side, widgets)
+            _carry_form(original, imposed, widgets)
+            _copy_metadata(original, imposed)
+            if original.get_warnings():  # qpdf repaired something: the file is damaged
+                raise ValueError(str(original.get_warnings()[0]))
+            buffer = io.BytesIO()
+            imposed.save(
+                buffer,
+                deterministic_id=True,
+                compress_streams=True,
+                object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            )
+    except pikepdf.PasswordError:
+        raise input_error(source, "cannot be imposed: it is encrypted.") from None
+    except (pikepdf.PdfError, ValueError, KeyError, AttributeError, TypeError) as exc:
         raise input_error(source, f"cannot be imposed: it is not a readable PDF ({exc}).") from None
     return buffer.getvalue()
 
 
-def _metadata(reader: PdfReader) -> dict[str, str]:
-    """The document information entries that are text (/Title, /Author, dates...).
-
-    Others, such as /Trapped (a name), are left out: pypdf would write them back as text.
-    """
-    from pypdf.generic import TextStringObject
-
-    info = reader.metadata
-    if info is None:
-        return {}
-    return {key: str(value) for key, value in info.items() if isinstance(value, TextStringObject)}
-
-
-def _open(pdf: bytes, source: str) -> PdfReader:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(pdf))
-    if reader.is_encrypted:
+def _page_size(original: pikepdf.Pdf, source: str) -> Point:
+    """The size all pages share, in points; InputError if there are none, or they differ or
+    are rotated."""
+    if original.is_encrypted:
         raise input_error(source, "cannot be imposed: it is encrypted.")
-    if not reader.pages:
+    if not original.pages:
         raise input_error(source, "cannot be imposed: it has no pages.")
-    return reader
-
-
-def _page_size(reader: PdfReader, source: str) -> Point:
-    """The size all pages share, in points; InputError if they differ or are rotated."""
-    first = reader.pages[0].mediabox
-    size = (float(first.width), float(first.height))
-    for number, page in enumerate(reader.pages, start=1):
-        if page.rotation % 360:
-            message = (
-                f"page {number} is rotated ({page.rotation}°); imposition needs upright pages."
-            )
+    size: Point | None = None
+    for number, page in enumerate(original.pages, start=1):
+        rotation = int(page.obj.get("/Rotate", 0))
+        if rotation % 360:
+            message = f"page {number} is rotated ({rotation}°); imposition needs upright pages."
             raise input_error(source, f"cannot be imposed: {message}")
-        here = (float(page.mediabox.width), float(page.mediabox.height))
+        box = page.mediabox
+        here = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
+        size = size or here
         if any(abs(a - b) >= SAME_SIZE for a, b in zip(here, size, strict=True)):
             message = (
                 f"page {number} is {_mm(here)} but page 1 is {_mm(size)}; "
                 "imposition needs pages of one size."
             )
             raise input_error(source, f"cannot be imposed: {message}")
+    assert size is not None
     return size
 
 
@@ -254,23 +244,20 @@ def _mm(size: Point) -> str:
     return f"{size[0] / MM:.0f} × {size[1] / MM:.0f} mm"
 
 
-def _widgets(page: PageObject) -> list[DictionaryObject]:
-    """The form-field widgets among the page's annotations."""
-    from pypdf.generic import ArrayObject, DictionaryObject
+def _annotations(page: pikepdf.Page) -> list[pikepdf.Dictionary]:
+    import pikepdf
 
-    annots = page.get("/Annots")
-    annots = annots.get_object() if annots is not None else None
-    if not isinstance(annots, ArrayObject):
+    annots = page.obj.get("/Annots")
+    if not isinstance(annots, pikepdf.Array):
         return []
-    found = [a.get_object() for a in annots]
-    return [a for a in found if isinstance(a, DictionaryObject) and a.get("/Subtype") == "/Widget"]
+    return [a for a in annots if isinstance(a, pikepdf.Dictionary)]
 
 
-def _refuse_grouped_fields(reader: PdfReader, source: str) -> None:
-    # pypdf copies a moved widget without its parent field, so a widget that is only part of a
-    # field (a radio button, a field with several widgets) would lose its name and value.
-    for number, page in enumerate(reader.pages, start=1):
-        if any("/Parent" in widget for widget in _widgets(page)):
+def _refuse_grouped_fields(original: pikepdf.Pdf, source: str) -> None:
+    # A widget that is only part of a field (a radio button, a field with several widgets)
+    # would move without the field that holds its name and value.
+    for number, page in enumerate(original.pages, start=1):
+        if any(a.get("/Subtype") == "/Widget" and "/Parent" in a for a in _annotations(page)):
             message = (
                 f"page {number} has grouped form fields (radio buttons, or one field shown "
                 "in several places), which imposition cannot keep; make it without form fields."
@@ -278,43 +265,112 @@ def _refuse_grouped_fields(reader: PdfReader, source: str) -> None:
             raise input_error(source, f"cannot be imposed: {message}")
 
 
-def _place_side(writer: PdfWriter, reader: PdfReader, sheet: Sheet, side: Side) -> None:
-    """Add one sheet side to `writer` with its pages (merged with their widgets) in place."""
-    from pypdf import Transformation
+def _place_side(
+    imposed: pikepdf.Pdf,
+    original: pikepdf.Pdf,
+    sheet: Sheet,
+    side: Side,
+    widgets: list[pikepdf.Dictionary],
+) -> None:
+    """Add one sheet side with its pages, each drawn as a form XObject, and their widgets."""
+    import pikepdf
 
-    blank = writer.add_blank_page(sheet.width, sheet.height)
+    imposed.add_blank_page(page_size=(sheet.width, sheet.height))
+    target = imposed.pages[-1]
+    drawn, annots, pages = [], pikepdf.Array(), pikepdf.Dictionary()
     for number, (x, y) in zip(side, sheet.slots, strict=True):
         if number is None:
             continue
-        page = reader.pages[number - 1]
+        page = original.pages[number - 1]
         box = page.mediabox
-        shift = Transformation().translate(x - float(box.left), y - float(box.bottom))
-        blank.merge_transformed_page(page, shift)
+        dx, dy = x - float(box[0]), y - float(box[1])
+        name = f"/Page{number}"
+        pages[name] = imposed.copy_foreign(page.as_form_xobject())
+        drawn.append(f"q 1 0 0 1 {_num(dx)} {_num(dy)} cm {name} Do Q")
+        for annot in _moved_annotations(imposed, original, page, (dx, dy), target):
+            annots.append(annot)
+            if annot.get("/Subtype") == "/Widget":
+                widgets.append(annot)
+    target.obj.Resources = pikepdf.Dictionary(XObject=pages)
+    target.obj.Contents = imposed.make_stream("\n".join(drawn).encode())
+    if annots:
+        target.obj.Annots = annots
 
 
-def _compress(writer: PdfWriter) -> None:
-    # pypdf writes the moved pages' content uncompressed and copies some objects more than once:
-    # without this, a fillable A5 booklet grows from 0.30 to 0.53 MB; with it, to 0.35 MB.
-    for page in writer.pages:
-        page.compress_content_streams()
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+def _moved_annotations(
+    imposed: pikepdf.Pdf,
+    original: pikepdf.Pdf,
+    page: pikepdf.Page,
+    move: Point,
+    target: pikepdf.Page,
+) -> list[pikepdf.Dictionary]:
+    """The page's annotations, copied into `imposed` and moved by (dx, dy) onto `target`.
+
+    A link to a place in the document is left out: its destination is a page that is now
+    half of a sheet."""
+    import pikepdf
+
+    dx, dy = move
+    kept = pikepdf.Array()
+    for annot in _annotations(page):
+        action = annot.get("/A")
+        if "/Dest" in annot or (isinstance(action, pikepdf.Dictionary) and "/D" in action):
+            continue
+        # Its page is not copied along with it: the annotation gets the sheet instead.
+        if "/P" in annot:
+            del annot["/P"]
+        kept.append(annot)
+    # One copy of them all: qpdf walks what they share once.
+    moved = [
+        a if a.is_indirect else imposed.make_indirect(a) for a in _copied(original, imposed, kept)
+    ]
+    for copy in moved:
+        x0, y0, x1, y1 = (float(v) for v in copy.Rect)
+        copy.Rect = pikepdf.Array([x0 + dx, y0 + dy, x1 + dx, y1 + dy])
+        copy.P = target.obj
+    return moved
 
 
-def _carry_form(reader: PdfReader, writer: PdfWriter) -> None:
-    """Attach the moved widgets to the new document's form, looking as they did."""
-    from pypdf.generic import DictionaryObject, NameObject
+def _num(value: float) -> str:
+    """A number as PDF content writes it: no exponent, no trailing zeros."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
 
-    acro_form = NameObject("/AcroForm")
-    if not writer.reattach_fields():
-        # reattach_fields makes an empty form even when there is nothing to attach.
-        writer.root_object.pop(acro_form, None)
+
+def _carry_form(
+    original: pikepdf.Pdf, imposed: pikepdf.Pdf, widgets: list[pikepdf.Dictionary]
+) -> None:
+    """The new document's form: the moved widgets, with the source form's resources."""
+    import pikepdf
+
+    if not widgets:
         return
-    source_form = reader.root_object.get(acro_form)
-    source_form = source_form.get_object() if source_form is not None else None
-    target = writer.root_object[acro_form].get_object()
-    if isinstance(source_form, DictionaryObject) and isinstance(target, DictionaryObject):
-        for key in FORM_KEYS:
+    form = pikepdf.Dictionary(Fields=pikepdf.Array(widgets))
+    source_form = original.Root.get("/AcroForm")
+    if isinstance(source_form, pikepdf.Dictionary):
+        for key in (*FORM_KEYS, "/NeedAppearances"):
             if key in source_form:
-                target[NameObject(key)] = source_form[key].clone(writer)
-    # The widgets moved, so let viewers draw them afresh with the form's resources.
-    writer.set_need_appearances_writer(True)
+                form[key] = _copied(original, imposed, source_form[key])
+    imposed.Root.AcroForm = imposed.make_indirect(form)
+
+
+def _copied(original: pikepdf.Pdf, imposed: pikepdf.Pdf, value: Any) -> Any:
+    """A value of `original` for `imposed`: qpdf copies only indirect objects between files,
+    with what they refer to; a plain number, name or string is copied as it is."""
+    import pikepdf
+
+    if isinstance(value, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream):
+        return imposed.copy_foreign(value if value.is_indirect else original.make_indirect(value))
+    return value
+
+
+def _copy_metadata(original: pikepdf.Pdf, imposed: pikepdf.Pdf) -> None:
+    """The document information entries that are text (/Title, /Author, dates...)."""
+    import pikepdf
+
+    info = original.trailer.get("/Info")
+    if not isinstance(info, pikepdf.Dictionary):
+        return
+    for key, value in info.items():
+        if isinstance(value, pikepdf.String):
+            imposed.docinfo[key] = pikepdf.String(str(value))

@@ -246,12 +246,17 @@ def test_every_field_survives(imposed_form: tuple[Mode, bytes]) -> None:
     assert set(PdfReader(io.BytesIO(data)).get_fields() or {}) == field_names(5)
 
 
-def test_form_keeps_its_resources(imposed_form: tuple[Mode, bytes]) -> None:
+def test_form_keeps_its_resources_and_each_widget_its_appearance(
+    imposed_form: tuple[Mode, bytes],
+) -> None:
+    """A widget moves with its page and looks as it did: its appearance is drawn in its own
+    box, so no viewer needs to draw it afresh (and none is asked to)."""
     _, data = imposed_form
     form = PdfReader(io.BytesIO(data)).trailer["/Root"]["/AcroForm"]
-    assert form["/NeedAppearances"].value is True
+    assert "/NeedAppearances" not in form
     assert "/Helv" in form["/DR"]["/Font"]
     assert str(form["/DA"]).startswith("/Helv")
+    assert all("/N" in field["/AP"] for field in form["/Fields"])
 
 
 def test_fields_can_be_filled_and_read_back(imposed_form: tuple[Mode, bytes]) -> None:

@@ -33,6 +33,10 @@ def fillable(kind: str) -> bytes:
     buffer = io.BytesIO()
     if kind == "booklet":
         pdfgen.render_booklet("upper-back", buffer, weeks=2, fillable=True)
+    elif kind == "imposed":  # A5 pages two to an A4 sheet, each page a form XObject
+        pdfgen.render_booklet(
+            "upper-back", buffer, weeks=2, fillable=True, page_size="a5", impose="saddle"
+        )
     else:
         pdfgen.render_log("upper-back", buffer, weeks="1-2", fillable=True)
     return buffer.getvalue()
@@ -78,7 +82,7 @@ def by_pymupdf(data: bytes, values: dict[str, str], ticks: set[str]) -> bytes:
 FILLERS: dict[str, Filler] = {"pypdf": by_pypdf, "pymupdf": by_pymupdf}
 
 
-@pytest.fixture(scope="module", params=["booklet", "log"])
+@pytest.fixture(scope="module", params=["booklet", "imposed", "log"])
 def blank(request: pytest.FixtureRequest) -> bytes:
     return fillable(request.param)
 
