@@ -294,9 +294,6 @@ class TotalPagesCanvas(Canvas):  # type: ignore[misc]
         super().showPage()
 
     def save(self) -> None:
-        form = getattr(self, "AcroForm", None)  # a fillable document's fields count too
-        if form is not None:
-            self._doc.updateSignature(f"fields {len(form.fields)}")
         self.beginForm(TOTAL_PAGES_FORM)
         self.setFont(*self.total_font)
         self.setFillColor(colors.HexColor(self.total_color))

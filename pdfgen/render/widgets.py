@@ -1,21 +1,16 @@
-"""Form fields on the printed blanks, with reportlab's AcroForm, for clients who fill the PDF on a
-tablet.
+"""Form fields on the printed blanks, for clients who fill the PDF on a tablet: noted here, as
+the page is drawn, where each blank cell lands; written into the PDF afterwards, all at once
+(`pdfgen.pdf.fields`).
 
 Each field sits exactly on a cell the grid already drew, with no border and no background of
-its own, so a fillable page prints the same as a plain one. Field text uses Helvetica: PDF
-viewers draw form fields with the 14 standard fonts only (text outside Latin-1 is stored, and
-read back, but may not show).
+its own, so a fillable page prints the same as a plain one.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.pdfbase.acroform import PDFFromString
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from pdfgen.compose.boxes import DayGrid, Rect
@@ -26,13 +21,12 @@ from pdfgen.compose.fieldnames import (
     day_record,
     set_field,
 )
+from pdfgen.compose.formspec import FieldKind, FieldSpec
 from pdfgen.compose.text import clean
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day
 from pdfgen.style.layout import Layout
 
-FIELD_FONT = "Helvetica"
-TICK_FONT, TICK_NAME = "ZapfDingbats", "ZaDb"  # the check mark of a tick box, as viewers draw it
 # Longest entries a client can type: a number or a date, a day's notes, a week's notes.
 MAX_SHORT, MAX_NOTE, MAX_LONG = 24, 300, 2000
 _SHORT_ROLES = {"weight", "reps", "date", "effort"}
@@ -49,7 +43,8 @@ class FieldMaker:
         self.words = Words(layout.labels, units, layout.date_format)
         self.program, self.client = program, client
         self.size = layout.sizes.grid
-        self.text_color = colors.HexColor(layout.colors.text)
+        self.text_color = colors.HexColor(layout.colors.text).rgb()
+        self.specs: list[FieldSpec] = []  # every field, in the order drawn
         labels = layout.labels
         self.day_title = labels.day_title
         self.labels: dict[str, str] = {
@@ -73,73 +68,40 @@ class FieldMaker:
         """A field on one blank cell; `height` is the height of the drawing the cell is in."""
         y = height - rect.y - rect.h
         name = self.prefix + rect.name
-        form = _form(canv)
         if rect.role == "done":
-            form.checkbox(
-                name=name,
-                x=rect.x,
-                y=y,
-                size=rect.w,
-                checked=False,
-                buttonStyle="check",
-                borderWidth=0,
-                borderColor=None,
-                fillColor=None,
-                textColor=self.text_color,
-                fieldFlags="",
-                annotationFlags="print",
-                tooltip=tooltip or None,
-                relative=True,
-            )
-            # How to draw the tick anew (a viewer that regenerates appearances needs it).
-            red, green, blue = self.text_color.rgb()
-            tick = f"/{TICK_NAME} 0 Tf {red:.3f} {green:.3f} {blue:.3f} rg"
-            canv._doc.idToObject[form.fields[-1].name].dict["DA"] = PDFString(tick)
+            self._note(canv, name, "tick", (rect.x, y, rect.w, rect.w), tooltip=tooltip)
             return
         short = rect.role in _SHORT_ROLES
-        form.textfield(
-            name=name,
-            x=rect.x + 0.5,
-            y=y + 0.5,
-            width=rect.w - 1,
-            height=rect.h - 1,
-            value="",
-            borderWidth=0,
-            borderColor=None,
-            fillColor=None,
-            textColor=self.text_color,
-            fontName=FIELD_FONT,
-            fontSize=self.size if short else self.size - 1,
-            fieldFlags="" if short else "multiline",
-            maxlen=MAX_SHORT if short else (MAX_LONG if rect.role in _LONG_ROLES else MAX_NOTE),
-            annotationFlags="print",
-            tooltip=tooltip or None,
-            relative=True,
-        )
-        if short:
+        self._note(
+            canv,
+            name,
+            "text",
+            (rect.x + 0.5, y + 0.5, rect.w - 1, rect.h - 1),
+            tooltip=tooltip,
+            max_length=MAX_SHORT if short else (MAX_LONG if rect.role in _LONG_ROLES else MAX_NOTE),
+            multiline=not short,
             # Numbers and dates read best centred in their cells, like the printed targets.
-            # reportlab has no option for it: set the widget's /Q (quadding) directly.
-            canv._doc.idToObject[form.fields[-1].name].dict["Q"] = 1
+            centred=short,
+            size=self.size if short else self.size - 1,
+        )
 
     def record(self, canv: Canvas, name: str, value: str) -> None:
         """A hidden, read-only field holding data for `pdfgen read-log`."""
-        _form(canv).textfield(
-            name=self.prefix + name,
-            x=0,
-            y=0,
-            width=1,
-            height=1,
-            value=value,
-            borderWidth=0,
-            borderColor=None,
-            fillColor=None,
-            fontName=FIELD_FONT,
-            fontSize=1,
-            fieldFlags="readOnly",
-            annotationFlags="hidden",
-            maxlen=0,
-            relative=True,
-        )
+        self._note(canv, self.prefix + name, "record", (0, 0, 1, 1), value=value)
+
+    def _note(
+        self,
+        canv: Canvas,
+        name: str,
+        kind: FieldKind,
+        box: tuple[float, float, float, float],
+        **details: Any,
+    ) -> None:
+        # The box is where the drawing stands now; the field is placed on the page.
+        x, y, width, height = box
+        left, bottom = canv.absolutePosition(x, y)
+        rect = (left, bottom, left + width, bottom + height)
+        self.specs.append(FieldSpec(canv.getPageNumber() - 1, name, kind, rect, **details))
 
     def _tooltip(self, day: Day, rect: Rect, names: dict[str, str]) -> str:
         # What a screen reader (or a hover) says of the field: where it is and what goes in.
@@ -149,82 +111,6 @@ class FieldMaker:
         what = self.labels.get(rect.role, "")
         exercise = names.get(rect.name.rsplit("_", 1)[0], "")
         return clean(" · ".join(p for p in (where, exercise, what) if p))
-
-
-def _form(canv: Canvas) -> Any:
-    """The canvas's AcroForm, made to share its font objects and nothing a filler writes to.
-
-    reportlab makes a new Helvetica object for every field: one per document is enough. It
-    also gives identical appearance streams one object, and a filler that draws a typed value
-    into a field's normal appearance then draws it into every field sharing it (MuPDF and
-    Ghostscript printed one cell's value in all of them): each widget keeps its own normal
-    appearance, while the pressed and hover looks of the tick boxes, which no filler writes,
-    stay shared. The form's resources name ZapfDingbats too, the font of the tick boxes, for
-    viewers that draw a tick anew.
-    """
-    form = canv.acroForm
-    if not hasattr(form, "_pdfgen_shared"):
-        form._pdfgen_shared = True
-        form.makeFont = _remembered(form.makeFont)
-        count = itertools.count()
-        form.checkboxAP = _own_normal(form.checkboxAP, count, tick=True)
-        form.txAP = _own_normal(form.txAP, count, tick=False)
-        # reportlab's makeFont knows the text fonts only; ZapfDingbats keeps its own encoding.
-        form.fonts[TICK_NAME] = form.getRefStr(
-            PDFFromString(f"<< /BaseFont /{TICK_FONT} /Subtype /Type1 /Type /Font >>")
-        )
-        form.extras["DR"] = _Resources(form)
-    return form
-
-
-def _own_normal(
-    make: Callable[..., Any], count: Iterator[int], *, tick: bool
-) -> Callable[..., Any]:
-    """An appearance maker whose normal (`N`) appearances are never shared: reportlab shares
-    streams by their text, so the text gets a number of its own.
-
-    A tick box's appearance also first ends any path left open before it: some fillers write
-    a text field's appearance that clips without ending its path (`re W` with no `n`), and
-    Ghostscript carries that path into the next widget drawn, where the tick's fill filled
-    the text cell's rectangle too, a solid black square. `0 0 m n` ends it.
-    """
-
-    def made(key: str, *args: Any, **kwargs: Any) -> Any:
-        stream = make(key, *args, **kwargs)
-        if tick:
-            stream.content = "0 0 m n\n" + stream.content
-            stream._af_refstr = "0 0 m n\n" + stream._af_refstr
-        if key == "N":
-            stream._af_refstr += f"\n% own {next(count)}"
-        return stream
-
-    return made
-
-
-class _Resources(PDFObject):  # type: ignore[misc]  # reportlab has no type hints
-    """The form's default resources: every font its fields name (reportlab writes one /Font
-    key per font into one dictionary, so that a reader keeps only the last)."""
-
-    def __init__(self, form: Any) -> None:
-        self.form = form
-
-    def format(self, document: Any) -> bytes:
-        fonts = " ".join(f"/{name} {ref}" for name, ref in sorted(self.form.fonts.items()))
-        text = f"<< /Encoding << /RLAFencoding {self.form.encRefStr} >> /Font << {fonts} >> >>"
-        return text.encode("latin-1")
-
-
-def _remembered(make: Callable[..., Any]) -> Callable[..., Any]:
-    made: dict[str, Any] = {}
-
-    def remembered(*args: Any, **kwargs: Any) -> Any:
-        # Colours are not hashable; their repr names their values.
-        key = repr((args, sorted(kwargs.items())))
-        if key not in made:
-            made[key] = make(*args, **kwargs)
-        return made[key]
-
-    return remembered
 
 
 def _exercise_names(day: Day, words: Words) -> dict[str, str]:
