@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pdfgen.compose.formspec import FieldSpec
 
@@ -34,19 +34,21 @@ def add_fields(pdf: bytes, specs: Sequence[FieldSpec], color: Color) -> bytes:
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         fonts = _fonts(document)
-        fields = pikepdf.Array()
-        pages = document.pages
+        maker = _WidgetMaker(document, fonts, color)
+        pages = [page.obj for page in document.pages]
+        annots: dict[int, list[pikepdf.Object]] = {}
+        fields = []
         for spec in specs:
-            page = pages[spec.page].obj
-            widget = document.make_indirect(_widget(document, spec, fonts, color))
-            widget.P = page
-            if "/Annots" not in page:
-                page.Annots = pikepdf.Array()
-            page.Annots.append(widget)
+            widget = maker(spec, pages[spec.page])
+            annots.setdefault(spec.page, []).append(widget)
             fields.append(widget)
+        for number, widgets in annots.items():
+            page = pages[number]
+            before = list(page.Annots) if "/Annots" in page else []
+            page.Annots = pikepdf.Array(before + widgets)
         document.Root.AcroForm = document.make_indirect(
             pikepdf.Dictionary(
-                Fields=fields,
+                Fields=pikepdf.Array(fields),
                 DR=pikepdf.Dictionary(Font=fonts),
                 DA=pikepdf.String(f"{TEXT_FONT} 0 Tf 0 g"),
             )
@@ -67,67 +69,91 @@ def _fonts(document: pikepdf.Pdf) -> pikepdf.Dictionary:
     """The form's fonts, one object each, which every field names."""
     import pikepdf
 
-    def font(base: str, **extra: pikepdf.Object) -> pikepdf.Object:
-        entries: dict[str, pikepdf.Object] = {"/Type": pikepdf.Name.Font}
-        entries["/Subtype"] = pikepdf.Name.Type1
-        entries["/BaseFont"] = pikepdf.Name(base)
-        entries |= {f"/{key}": value for key, value in extra.items()}
-        return document.make_indirect(pikepdf.Dictionary(entries))
+    def font(base: str, extra: str = "") -> pikepdf.Object:
+        text = f"<</Type/Font/Subtype/Type1/BaseFont{base}{extra}>>"
+        return document.make_indirect(pikepdf.Object.parse(text.encode()))
 
     return pikepdf.Dictionary(
         {
-            TEXT_FONT: font("/Helvetica", Encoding=pikepdf.Name.WinAnsiEncoding),
+            TEXT_FONT: font("/Helvetica", "/Encoding/WinAnsiEncoding"),
             TICK_FONT: font("/ZapfDingbats"),
         }
     )
 
 
-def _widget(
-    document: pikepdf.Pdf, spec: FieldSpec, fonts: pikepdf.Dictionary, color: Color
-) -> pikepdf.Dictionary:
-    import pikepdf
+class _WidgetMaker:
+    """Makes each field's widget, with appearances of its own that share their resources."""
 
-    x0, y0, x1, y1 = spec.rect
-    rgb = " ".join(_num(c) for c in color)
-    widget = pikepdf.Dictionary(
-        Type=pikepdf.Name.Annot,
-        Subtype=pikepdf.Name.Widget,
-        T=pikepdf.String(spec.name),
-        Rect=pikepdf.Array([_real(x0), _real(y0), _real(x1), _real(y1)]),
-    )
-    if spec.tooltip:
-        widget.TU = pikepdf.String(spec.tooltip)
-    width, height = x1 - x0, y1 - y0
-    if spec.kind == "tick":
-        widget.FT = pikepdf.Name.Btn
-        widget.F = PRINT
-        widget.Ff = 0
-        widget.DA = pikepdf.String(f"{TICK_FONT} 0 Tf {rgb} rg")
-        widget.V = widget.AS = pikepdf.Name.Off
-        widget.MK = pikepdf.Dictionary(CA=pikepdf.String(TICK))
-        resources = pikepdf.Dictionary(Font=pikepdf.Dictionary({TICK_FONT: fonts[TICK_FONT]}))
-        widget.AP = pikepdf.Dictionary(
-            N=pikepdf.Dictionary(
-                Yes=_appearance(document, width, height, _tick(width, height, rgb), resources),
-                Off=_appearance(document, width, height, b"0 0 m n", resources),
-            )
+    def __init__(self, document: pikepdf.Pdf, fonts: pikepdf.Dictionary, color: Color) -> None:
+        import pikepdf
+
+        self.document = document
+        self.rgb = " ".join(_num(c) for c in color)
+        self.tick_look = pikepdf.String(f"{TICK_FONT} 0 Tf {self.rgb} rg")
+        self.text_resources = document.make_indirect(
+            pikepdf.Dictionary(Font=pikepdf.Dictionary({TEXT_FONT: fonts[TEXT_FONT]}))
         )
-        return widget
-    widget.FT = pikepdf.Name.Tx
-    widget.V = widget.DV = pikepdf.String(spec.value)
-    widget.DA = pikepdf.String(f"{TEXT_FONT} {_num(spec.size)} Tf {rgb} rg")
-    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary({TEXT_FONT: fonts[TEXT_FONT]}))
-    if spec.kind == "record":
-        widget.F, widget.Ff = HIDDEN, READ_ONLY
-    else:
-        widget.F, widget.Ff = PRINT, MULTILINE if spec.multiline else 0
-        widget.MaxLen = spec.max_length
-        if spec.centred:
-            widget.Q = 1
-    widget.AP = pikepdf.Dictionary(
-        N=_appearance(document, width, height, b"/Tx BMC EMC", resources)
-    )
-    return widget
+        self.tick_resources = document.make_indirect(
+            pikepdf.Dictionary(Font=pikepdf.Dictionary({TICK_FONT: fonts[TICK_FONT]}))
+        )
+
+    def __call__(self, spec: FieldSpec, page: pikepdf.Object) -> pikepdf.Object:
+        import pikepdf
+
+        x0, y0, x1, y1 = spec.rect
+        width, height = x1 - x0, y1 - y0
+        entries: dict[str, object] = {
+            "/Type": pikepdf.Name.Annot,
+            "/Subtype": pikepdf.Name.Widget,
+            "/T": pikepdf.String(spec.name),
+            "/Rect": [_real(x0), _real(y0), _real(x1), _real(y1)],
+            "/P": page,
+        }
+        if spec.tooltip:
+            entries["/TU"] = pikepdf.String(spec.tooltip)
+        if spec.kind == "tick":
+            entries |= {
+                "/FT": pikepdf.Name.Btn,
+                "/F": PRINT,
+                "/Ff": 0,
+                "/DA": self.tick_look,
+                "/V": pikepdf.Name.Off,
+                "/AS": pikepdf.Name.Off,
+                "/MK": pikepdf.Dictionary(CA=pikepdf.String(TICK)),
+                "/AP": pikepdf.Dictionary(
+                    N=pikepdf.Dictionary(
+                        Yes=self._look(width, height, _tick(width, height, self.rgb), tick=True),
+                        Off=self._look(width, height, b"0 0 m n", tick=True),
+                    )
+                ),
+            }
+        else:
+            entries |= {
+                "/FT": pikepdf.Name.Tx,
+                "/V": pikepdf.String(spec.value),
+                "/DV": pikepdf.String(spec.value),
+                "/DA": pikepdf.String(f"{TEXT_FONT} {_num(spec.size)} Tf {self.rgb} rg"),
+                "/AP": pikepdf.Dictionary(N=self._look(width, height, b"/Tx BMC EMC")),
+            }
+            if spec.kind == "record":
+                entries |= {"/F": HIDDEN, "/Ff": READ_ONLY}
+            else:
+                entries |= {"/F": PRINT, "/Ff": MULTILINE if spec.multiline else 0}
+                entries["/MaxLen"] = spec.max_length
+                if spec.centred:
+                    entries["/Q"] = 1
+        return self.document.make_indirect(pikepdf.Dictionary(entries))
+
+    def _look(self, width: float, height: float, content: bytes, tick: bool = False) -> Any:
+        import pikepdf
+
+        info = {
+            "/Type": pikepdf.Name.XObject,
+            "/Subtype": pikepdf.Name.Form,
+            "/BBox": [0, 0, _real(width), _real(height)],
+            "/Resources": self.tick_resources if tick else self.text_resources,
+        }
+        return self.document.make_stream(content, info)
 
 
 def _tick(width: float, height: float, rgb: str) -> bytes:
@@ -140,23 +166,6 @@ def _tick(width: float, height: float, rgb: str) -> bytes:
     y = (height - size * 0.7) / 2
     place = f"{TICK_FONT} {_num(size)} Tf {_num(x)} {_num(y)} Td"
     return f"0 0 m n q {rgb} rg BT {place} ({TICK}) Tj ET Q".encode()
-
-
-def _appearance(
-    document: pikepdf.Pdf,
-    width: float,
-    height: float,
-    content: bytes,
-    resources: pikepdf.Dictionary,
-) -> pikepdf.Stream:
-    import pikepdf
-
-    stream = pikepdf.Stream(document, content)
-    stream.Type = pikepdf.Name.XObject
-    stream.Subtype = pikepdf.Name.Form
-    stream.BBox = pikepdf.Array([0, 0, _real(width), _real(height)])
-    stream.Resources = resources
-    return document.make_indirect(stream)
 
 
 def _real(value: float) -> float:
