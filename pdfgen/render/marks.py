@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Rect
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
@@ -47,6 +45,9 @@ Measure = Callable[[str], float]
 
 def qr_modules(url: str) -> int:
     """How many modules a side of the QR code of `url` has (without the quiet zone)."""
+    # Imported here: most plans have no videos, and the barcode package is slow to import.
+    from reportlab.graphics.barcode import qrencoder
+
     code = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, QR_LEVEL))
     code.addData(url)
     code.make()
@@ -78,6 +79,8 @@ class VideoCode(Flowable):  # type: ignore[misc]  # reportlab is untyped
         return self.width, self.height
 
     def draw(self) -> None:
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+
         canv: Canvas = self.canv
         widget = QrCodeWidget(
             self.url,
