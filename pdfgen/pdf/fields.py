@@ -60,6 +60,8 @@ def add_fields(pdf: bytes, specs: Sequence[FieldSpec], color: Color) -> bytes:
             out,
             deterministic_id=True,
             compress_streams=True,
+            # Streams reportlab already compressed stay as they are, not inflated and redone.
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
         )
     return out.getvalue()
