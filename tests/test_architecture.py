@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "pdfgen"
 # The stages, lowest first: a module may import from its own stage and the ones before it.
 ORDER = ["errors", "version", "units", "io", "plan", "schedule", "style", "compose", "render"]
-ORDER += ["pdf", "logbook", "app", "cli", "__init__", "__main__"]
+ORDER += ["pdf", "logbook", "app", "web", "cli", "__init__", "__main__"]
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "fonts" not in p.parts)
 
 

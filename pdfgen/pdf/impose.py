@@ -205,8 +205,8 @@ def impose(pdf: bytes, mode: Mode, *, source: str = "the PDF") -> bytes:
                 buffer,
                 deterministic_id=True,
                 compress_streams=True,
-            # Streams reportlab already compressed stay as they are, not inflated and redone.
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                # Streams reportlab already compressed stay as they are, not inflated and redone.
+                stream_decode_level=pikepdf.StreamDecodeLevel.none,
                 object_stream_mode=pikepdf.ObjectStreamMode.generate,
             )
     except pikepdf.PasswordError:
