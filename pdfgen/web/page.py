@@ -1,5 +1,9 @@
-"""The page `pdfgen serve` shows: pick a plan, say who it is for, get the booklet or the log
-sheets. Plain HTML that works without JavaScript; every value is escaped."""
+"""The page `pdfgen serve` shows, and the pieces of it the server sends again as they change.
+
+Plain HTML forms that work without JavaScript (they post to the JSON API and get a PDF back);
+with it, htmx (vendored in `static/`) checks the plan as it is typed, shows page previews and
+reads a filled log back without leaving the page. Every value is escaped.
+"""
 
 from __future__ import annotations
 
@@ -8,29 +12,14 @@ from html import escape
 from typing import Any
 
 from pdfgen.app.plans import PlanInfo
+from pdfgen.web.style import STYLE
 
-STYLE = """
-body { font: 16px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 52rem; padding: 1rem;
-       color: #1d232a; }
-h1 { color: #1f4e79; font-size: 1.6rem; }
-fieldset { border: 1px solid #c5ccd3; border-radius: 6px; margin: 0 0 1rem; padding: .8rem 1rem; }
-legend { font-weight: 600; }
-label { display: block; margin: .4rem 0 .15rem; font-weight: 500; }
-input, select, textarea { font: inherit; padding: .3rem .4rem; border: 1px solid #8a949e;
-       border-radius: 4px; }
-textarea { width: 100%; font-family: ui-monospace, monospace; font-size: .9rem; }
-.row { display: flex; gap: 1rem; flex-wrap: wrap; }
-.row > div { flex: 1 1 12rem; }
-.summary { color: #4d5661; font-size: .9rem; }
-button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 4px; background: #1f4e79;
-       color: white; margin-right: .5rem; cursor: pointer; }
-.problem { background: #fdecea; border-left: 4px solid #b3261e; padding: .5rem .8rem;
-       margin: .5rem 0; }
-"""
+CHECK = 'hx-post="/ui/check" hx-trigger="input changed delay:400ms, load" hx-target="#problems"'
 
 
 def home_page(plans: Iterable[PlanInfo]) -> str:
-    """The page: a plan (installed, or pasted), the client's details, and what to make."""
+    """The page: the plan (picked, or edited in place), the client, previews and downloads; and
+    reading a filled log back."""
     plans = list(plans)
     options = "\n".join(
         f'<option value="{escape(p.id)}">{escape(p.program)} ({escape(p.id)})</option>'
@@ -45,17 +34,20 @@ def home_page(plans: Iterable[PlanInfo]) -> str:
         "pdfgen",
         f"""
 <h1>Training booklets and log sheets</h1>
-<form method="post" action="/api/booklet">
+<form id="make" method="post" action="/api/booklet" enctype="multipart/form-data">
 <input type="hidden" name="from" value="page">
-<fieldset><legend>The plan</legend>
+<fieldset><legend>1. The plan</legend>
 <label for="plan">A built-in plan or example</label>
 <select id="plan" name="plan">{options}</select>
+<button type="button" class="quiet" hx-get="/ui/plan" hx-include="#plan"
+ hx-target="#own" hx-swap="outerHTML">Edit it here</button>
 <details><summary>What each plan is</summary><ul>{summaries}</ul></details>
-<label for="own">…or paste your own plan (YAML); it is used instead when filled in</label>
-<textarea id="own" name="own_plan" rows="8"
- placeholder="program: My plan&#10;weeks: 6&#10;sessions: ..."></textarea>
+<label for="own">Your own plan (YAML), checked as you type; when filled in, it is used</label>
+{editor("")}
+<div id="problems" aria-live="polite"></div>
+<button type="submit" class="quiet" formaction="/ui/save">Save this plan as a file</button>
 </fieldset>
-<fieldset><legend>The client</legend>
+<fieldset><legend>2. The client</legend>
 <div class="row">
 <div><label for="client">Client</label><input id="client" name="client" maxlength="200"></div>
 <div><label for="trainer">Trainer</label><input id="trainer" name="trainer" maxlength="200"></div>
@@ -76,12 +68,103 @@ def home_page(plans: Iterable[PlanInfo]) -> str:
 <div><label for="max">Maxes (one per line, like squat=140kg)</label>
 <textarea id="max" name="max_lines" rows="2"></textarea></div>
 </div>
-<label><input type="checkbox" name="fillable" value="on"> Fillable on a tablet</label>
+<div class="row">
+<div><label for="logo">Your logo (PNG or JPEG)</label>
+<input id="logo" name="logo" type="file" accept="image/png,image/jpeg"></div>
+<div><label for="brand_color">Your colour</label>
+<input id="brand_color" name="brand_color" type="color" value="#1f4e79"></div>
+<div><label><input type="checkbox" name="fillable" value="on"> Fillable on a tablet</label>
+<label><input type="checkbox" name="impose" value="saddle"> Two pages to a sheet, to fold
+ into a booklet</label></div>
+</div>
 </fieldset>
+<fieldset><legend>3. Look, then download</legend>
+<button type="button" hx-post="/ui/preview" hx-include="#make" hx-encoding="multipart/form-data"
+ hx-target="#preview" hx-indicator="#busy">Preview</button>
 <button type="submit">Download the booklet</button>
+<label class="inline">Log sheets for weeks
+<input name="sheets" value="all" size="6" aria-label="weeks of log sheets"></label>
 <button type="submit" formaction="/api/log">Download the log sheets</button>
+<span id="busy" class="htmx-indicator">Working…</span>
+<div id="preview"></div>
+</fieldset>
+</form>
+<form id="read" method="post" action="/api/read-log" enctype="multipart/form-data">
+<fieldset><legend>4. Read back a filled log</legend>
+<label for="filled">A booklet or log sheets the client filled in (PDF)</label>
+<input id="filled" name="filled" type="file" accept="application/pdf" required>
+<button type="button" hx-post="/ui/read" hx-include="#read,#plan,#own"
+ hx-encoding="multipart/form-data" hx-target="#logged">Read it</button>
+<button type="submit" class="quiet">Download as CSV</button>
+<div id="logged"></div>
+</fieldset>
 </form>
 """,
+        script=True,
+    )
+
+
+def editor(text: str) -> str:
+    """The plan's editor, holding `text`; checked by the server as it changes."""
+    return (
+        f'<textarea id="own" name="own_plan" rows="14" spellcheck="false" {CHECK} '
+        f'placeholder="program: My plan&#10;weeks: 6&#10;sessions: ...">{escape(text)}</textarea>'
+    )
+
+
+def problems_fragment(found: Sequence[dict[str, Any]], checked: bool) -> str:
+    """The plan's problems beside the editor, each at its line; or that there are none."""
+    if not checked:
+        return ""
+    if not found:
+        return '<p class="ok">No problems: this plan builds.</p>'
+    return "\n".join(f'<div class="problem">{_where(p)}{escape(p["message"])}</div>' for p in found)
+
+
+def preview_fragment(pages: Sequence[str], token: str, warnings: Sequence[str]) -> str:
+    """Thumbnails of every page (PNG data), each opening a larger view, and the warnings."""
+    said = "".join(f'<div class="warning">{escape(w)}</div>' for w in warnings)
+    thumbs = "".join(
+        f'<button type="button" class="thumb" hx-get="/ui/page/{escape(token)}/{n}" '
+        f'hx-target="#large" aria-label="page {n + 1}"><img alt="page {n + 1}" '
+        f'src="data:image/png;base64,{png}"><span>{n + 1}</span></button>'
+        for n, png in enumerate(pages)
+    )
+    return (
+        f"{said}<p>{len(pages)} pages. Choose one to see it larger.</p>"
+        f'<div class="thumbs">{thumbs}</div><div id="large"></div>'
+    )
+
+
+def large_page(png: str, number: int) -> str:
+    return f'<img class="large" alt="page {number + 1}" src="data:image/png;base64,{png}">'
+
+
+def read_fragment(rows: Sequence[dict[str, str]], problems: Sequence[str], next_form: str) -> str:
+    """What was logged, set by set, the entries that are not numbers flagged; then the way to
+    the next block."""
+    flagged = "".join(f'<div class="problem">{escape(p)}</div>' for p in problems)
+    columns = ["week", "day", "exercise", "set", "target_reps", "weight", "reps", "done", "rpe"]
+    head = "".join(f"<th>{escape(c.replace('_', ' '))}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(row.get(c, ''))}</td>" for c in columns) + "</tr>"
+        for row in rows
+    )
+    return (
+        f"{flagged}<p>{len(rows)} sets read.</p>"
+        f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+        f"{next_form}"
+    )
+
+
+def next_fragment(plan_text: str, decisions: Sequence[str]) -> str:
+    """The next block's plan, in the editor, with each decision and its reason."""
+    said = "".join(f"<li>{escape(d)}</li>" for d in decisions)
+    return (
+        f"<h3>The next block</h3><ul>{said}</ul>"
+        "<p>The plan is now in the editor above: check it, then preview and download.</p>"
+        f'<div hx-swap-oob="outerHTML:#own">{editor(plan_text)}</div>'
     )
 
 
@@ -106,10 +189,11 @@ def _where(problem: dict[str, Any]) -> str:
     return f"<b>{', '.join(parts)}:</b> " if parts else ""
 
 
-def _shell(title: str, body: str) -> str:
+def _shell(title: str, body: str, script: bool = False) -> str:
+    head = '<script src="/static/htmx.min.js"></script>' if script else ""
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
+        f"<title>{escape(title)}</title><style>{STYLE}</style>{head}</head>"
         f"<body>{body}</body></html>"
     )

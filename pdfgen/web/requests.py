@@ -16,6 +16,7 @@ from typing import Any
 
 from pdfgen.errors import Ask, InputError, Problem
 from pdfgen.io import resources
+from pdfgen.io.pictures import MAX_PICTURE_BYTES
 from pdfgen.io.yamldoc import MAX_BYTES
 from pdfgen.plan.options import OPTIONS
 
@@ -23,7 +24,8 @@ PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 LAYOUT_ID = PLAN_ID
 YES = {"on", "true", "yes", "1"}
 MAX_FIELD = 10_000  # characters in any field but the plan
-MAX_REQUEST = MAX_BYTES + 256 * 1024  # a plan as large as the command line reads, and the rest
+# A plan and a logo as large as the command line reads them, and the rest of the form.
+MAX_REQUEST = MAX_BYTES + MAX_PICTURE_BYTES + 256 * 1024
 PLAN_NAME = "plan.yaml"  # how messages name a plan sent as text
 
 
@@ -86,7 +88,13 @@ def document_options(form: Mapping[str, Any], getlist: Any, kind: str) -> dict[s
         if isinstance(value, str) and value.strip():
             options[option.name] = _short(name, value.strip())
     if kind == "log":
-        # As on the command line: `weeks` says which sheets, `block_weeks` the block's length.
+        # As on the command line: `weeks` says which sheets, `block_weeks` the block's length;
+        # the page asks for the sheets apart (`sheets`), its `weeks` being the block's.
+        sheets = form.get("sheets")
+        if isinstance(sheets, str) and sheets.strip():
+            if "weeks" in options:
+                options["block_weeks"] = options.pop("weeks")
+            options["weeks"] = _short("sheets", sheets.strip())
         options["weeks"] = options.pop("weeks", "all")
         block = form.get("block_weeks")
         if isinstance(block, str) and block.strip():

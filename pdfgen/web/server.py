@@ -5,18 +5,21 @@ the response, and a request from any other site (its `Origin` or `Host` not this
 refused, so that a web page the trainer visits cannot drive the server. Every check and every
 PDF is the library's: the same calls the command line makes.
 
-    GET  /                 the page
+    GET  /                 the page (its pieces under /ui/, see `pdfgen.web.ui`)
     GET  /api/plans        the built-in plans and examples: id, kind, program, summary
     POST /api/validate     a plan (the body, or a form field `plan`) -> its problems, [] if none
     POST /api/booklet      form fields `plan` and the client's options -> application/pdf
     POST /api/log          the same, log sheets (`weeks` says which, as on the command line)
+    POST /api/read-log     a filled PDF (file field `filled`) -> its sets as CSV
 """
 
 from __future__ import annotations
 
 import io
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pdfgen.errors import InputError
@@ -40,13 +43,17 @@ if TYPE_CHECKING:
 # and the API's other answers are not held up by it.
 _RENDERING = threading.Lock()
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+STATIC = Path(__file__).with_name("static")
 
 
 def make_app(hosts: Iterable[str]) -> Starlette:
     """The server's application, answering only requests addressed to one of `hosts`
     (`127.0.0.1:8765`, `localhost:8765`, ...), and from pages of those hosts only."""
     from starlette.applications import Starlette
-    from starlette.routing import Route
+    from starlette.routing import Mount, Route
+    from starlette.staticfiles import StaticFiles
+
+    from pdfgen.web import ui
 
     allowed = frozenset(h.lower() for h in hosts)
     routes = [
@@ -55,6 +62,9 @@ def make_app(hosts: Iterable[str]) -> Starlette:
         Route("/api/validate", _validate, methods=["POST"]),
         Route("/api/booklet", _document("booklet"), methods=["POST"]),
         Route("/api/log", _document("log"), methods=["POST"]),
+        Route("/api/read-log", ui.read_log_csv, methods=["POST"]),
+        *ui.routes(),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes)
     app.add_middleware(_OwnSiteOnly, hosts=allowed)
@@ -113,7 +123,7 @@ async def _validate(request: Request) -> Response:
     from starlette.responses import JSONResponse
 
     try:
-        form, _ = await _read(request, body_is_plan=True)
+        form, _, _ = await read_request(request, body_is_plan=True)
         source = plan_source(form.get("plan"))
         found = await run_in_threadpool(_problems_of, source)
     except Refused as refused:
@@ -123,7 +133,7 @@ async def _validate(request: Request) -> Response:
 
 def _problems_of(source: PlanSource) -> list[dict[str, Any]]:
     try:
-        _load(source)
+        load(source)
     except InputError as error:
         return problems(error)
     return []
@@ -136,13 +146,11 @@ def _document(kind: str) -> Callable[[Request], Any]:
 
         from_page = False
         try:
-            form, getlist = await _read(request)
+            form, getlist, files = await read_request(request)
             from_page = form.get("from") == "page"
-            # The page's own plan, pasted, wins over the one picked from its list.
-            own = form.get("own_plan", "")
-            source = plan_source(own if own.strip() else form.get("plan"))
+            source = page_plan(form)
             options = document_options(form, getlist, kind)
-            data, name = await run_in_threadpool(_render, source, options, kind)
+            data, name, _ = await run_in_threadpool(render, source, options, kind, files)
         except Refused as refused:
             if from_page:
                 return _error_html(refused.status, [{"message": refused.message}])
@@ -159,13 +167,21 @@ def _document(kind: str) -> Callable[[Request], Any]:
     return serve
 
 
+def page_plan(form: dict[str, Any]) -> PlanSource:
+    """The plan a form asks for: the page's own plan, pasted or edited, wins over the one picked
+    from its list."""
+    own = form.get("own_plan", "")
+    return plan_source(own if own.strip() else form.get("plan"))
+
+
 def _error_html(status: int, found: list[dict[str, Any]]) -> Response:
     from starlette.responses import HTMLResponse
 
     return HTMLResponse(error_page(found), status_code=status)
 
 
-def _load(source: PlanSource) -> Any:
+def load(source: PlanSource) -> Any:
+    """The plan a request gave, read and checked as the command line reads a plan file."""
     from pdfgen.plan.loading import load_plan, load_plan_text
 
     # An id was checked against the installed plans: it never reaches the file system as a path.
@@ -174,40 +190,60 @@ def _load(source: PlanSource) -> Any:
     return load_plan_text(source.text, PLAN_NAME)
 
 
-def _render(source: PlanSource, options: dict[str, Any], kind: str) -> tuple[bytes, str]:
+def render(
+    source: PlanSource, options: dict[str, Any], kind: str, files: dict[str, bytes]
+) -> tuple[bytes, str, tuple[str, ...]]:
+    """The booklet or log sheets, their file name, and the warnings; an uploaded logo is
+    checked as the command line checks a logo file, in a folder removed afterwards."""
     from pdfgen.app.booklet import default_output_name, render_booklet, render_log
 
-    plan = _load(source)
+    plan = load(source)
     buffer = io.BytesIO()
     make = render_booklet if kind == "booklet" else render_log
-    with _RENDERING:
-        make(plan, buffer, **options)
-    label = source.plan_id or "plan"
+    with tempfile.TemporaryDirectory(prefix="pdfgen-serve-") as folder:
+        if files.get("logo"):
+            logo = Path(folder) / "logo"
+            logo.write_bytes(files["logo"])
+            options = {**options, "logo": str(logo)}
+        with _RENDERING:
+            result = make(plan, buffer, **options)
     client = options.get("client") or ""
+    label = source.plan_id or "plan"
     name = default_output_name(label, client, kind="" if kind == "booklet" else kind)
-    return buffer.getvalue(), name.encode("ascii", "replace").decode().replace('"', "'")
+    safe = name.encode("ascii", "replace").decode().replace('"', "'").replace("?", "-")
+    return buffer.getvalue(), safe, tuple(result.warnings)
 
 
-async def _read(request: Request, *, body_is_plan: bool = False) -> tuple[dict[str, Any], Any]:
+async def read_request(
+    request: Request, *, body_is_plan: bool = False, limit: int = MAX_REQUEST
+) -> tuple[dict[str, Any], Any, dict[str, bytes]]:
     """The request's form fields (or, where the body is a plan, the plan as `plan`), within the
-    command line's size limits; and a function giving every value of a repeated field."""
+    command line's size limits; a function giving every value of a repeated field; and the
+    uploaded files' contents by field."""
     length = request.headers.get("content-length")
-    if length is not None and (not length.isdigit() or int(length) > MAX_REQUEST):
-        raise Refused(413, f"the request is larger than {MAX_REQUEST // 1000} kB.")
+    if length is not None and (not length.isdigit() or int(length) > limit):
+        raise Refused(413, f"the request is larger than {limit // 1_000_000 or 1} MB.")
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type in FORM_TYPES:
-        form = await request.form(max_files=0, max_fields=200, max_part_size=MAX_REQUEST)
+        form = await request.form(max_files=4, max_fields=200, max_part_size=limit)
         fields = {key: value for key, value in form.items() if isinstance(value, str)}
-        return fields, lambda name: [v for v in form.getlist(name) if isinstance(v, str)]
+        files = {}
+        for key, value in form.multi_items():
+            if not isinstance(value, str) and value.filename:
+                data = await value.read(limit + 1)
+                if len(data) > limit:
+                    raise Refused(413, f"{key} is larger than {limit // 1_000_000 or 1} MB.")
+                files[key] = data
+        return fields, lambda name: [v for v in form.getlist(name) if isinstance(v, str)], files
     if not body_is_plan:
         raise Refused(415, "send the fields as a form (application/x-www-form-urlencoded).")
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
-        if len(body) > MAX_REQUEST:
-            raise Refused(413, f"the request is larger than {MAX_REQUEST // 1000} kB.")
+        if len(body) > limit:
+            raise Refused(413, f"the request is larger than {limit // 1_000_000 or 1} MB.")
     try:
         text = bytes(body).decode("utf-8")
     except UnicodeDecodeError:
         raise Refused(400, "the plan is not UTF-8 text.") from None
-    return {"plan": text}, lambda name: []
+    return {"plan": text}, lambda name: [], {}

@@ -104,7 +104,8 @@ def test_log_sheets_take_the_weeks_to_print(client: TestClient) -> None:
 
 def test_the_page_offers_every_plan_and_both_documents(client: TestClient) -> None:
     page = client.get("/").text
-    assert '<form method="post" action="/api/booklet">' in page
+    assert '<form id="make" method="post" action="/api/booklet"' in page
+    assert '<script src="/static/htmx.min.js"></script>' in page
     assert 'formaction="/api/log"' in page
     for plan_id in resources.builtin_plans():
         assert f'<option value="{plan_id}">' in page

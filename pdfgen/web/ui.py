@@ -1,0 +1,269 @@
+"""The page's pieces the server sends as the trainer works (htmx swaps them in): a plan opened in
+the editor, its problems as it is typed, previews of the pages, what a filled log holds and the
+next block made from it. Each is the library's own work; nothing here checks anything itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets
+import tempfile
+import threading
+from collections import OrderedDict
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pdfgen.errors import InputError
+from pdfgen.io import resources
+from pdfgen.web.page import (
+    editor,
+    large_page,
+    next_fragment,
+    preview_fragment,
+    problems_fragment,
+    read_fragment,
+)
+from pdfgen.web.requests import (
+    PLAN_NAME,
+    PlanSource,
+    Refused,
+    document_options,
+    installed_plans,
+    problems,
+)
+from pdfgen.web.server import load, page_plan, read_request, render
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+THUMB_DPI, LARGE_DPI = 40, 110
+KEPT_PREVIEWS = 8  # the last previews, for their larger views; older ones are forgotten
+MAX_LOG_BYTES = 50 * 1024 * 1024  # as `pdfgen read-log` reads
+_PREVIEWS: OrderedDict[str, bytes] = OrderedDict()
+_PDFIUM = threading.Lock()  # PDFium draws one page at a time in a process
+
+
+def routes() -> list[Route]:
+    from starlette.routing import Route
+
+    return [
+        Route("/ui/plan", plan_text, methods=["GET"]),
+        Route("/ui/check", check, methods=["POST"]),
+        Route("/ui/save", save, methods=["POST"]),
+        Route("/ui/preview", preview, methods=["POST"]),
+        Route("/ui/page/{token}/{number:int}", page, methods=["GET"]),
+        Route("/ui/read", read, methods=["POST"]),
+        Route("/ui/next", next_block, methods=["POST"]),
+    ]
+
+
+def _html(text: str, status: int = 200) -> Response:
+    from starlette.responses import HTMLResponse
+
+    return HTMLResponse(text, status_code=status)
+
+
+def _refused(refused: Refused) -> Response:
+    return _html(f'<div class="problem">{refused.message}</div>', refused.status)
+
+
+async def plan_text(request: Request) -> Response:
+    """A built-in plan's YAML, in the editor, to start from."""
+    plan_id = request.query_params.get("plan", "")
+    if plan_id not in installed_plans():
+        return _html('<div class="problem">Pick a plan from the list first.</div>', 400)
+    path = {**resources.builtin_plans(), **resources.example_plans()}[plan_id]
+    return _html(editor(path.read_text(encoding="utf-8")))
+
+
+async def check(request: Request) -> Response:
+    """The edited plan's problems, each at its line; or that it builds."""
+    from starlette.concurrency import run_in_threadpool
+
+    try:
+        form, _, _ = await read_request(request)
+        text = form.get("own_plan", "")
+        if not text.strip():
+            return _html("")
+        found = await run_in_threadpool(_problems_of_text, text)
+    except Refused as refused:
+        return _refused(refused)
+    return _html(problems_fragment(found, checked=True))
+
+
+def _problems_of_text(text: str) -> list[dict[str, Any]]:
+    try:
+        load(PlanSource(text=text))
+    except InputError as error:
+        return problems(error)
+    return []
+
+
+async def save(request: Request) -> Response:
+    """The edited plan as a file to keep."""
+    from starlette.responses import Response
+
+    try:
+        form, _, _ = await read_request(request)
+    except Refused as refused:
+        return _refused(refused)
+    text = form.get("own_plan", "")
+    if not text.strip():
+        return _html('<div class="problem">The editor is empty: nothing to save.</div>', 400)
+    headers = {"Content-Disposition": f'attachment; filename="{PLAN_NAME}"'}
+    return Response(text.encode("utf-8"), media_type="application/yaml", headers=headers)
+
+
+async def preview(request: Request) -> Response:
+    """Every page of the booklet as a thumbnail, with the warnings the build gave."""
+    from starlette.concurrency import run_in_threadpool
+
+    try:
+        form, getlist, files = await read_request(request)
+        options = document_options(form, getlist, "booklet")
+        data, _, warnings = await run_in_threadpool(
+            render, page_plan(form), options, "booklet", files
+        )
+        thumbs = await run_in_threadpool(_pictures, data, THUMB_DPI, None)
+    except Refused as refused:
+        return _refused(refused)
+    except InputError as error:
+        return _html(problems_fragment(problems(error), checked=True), 422)
+    token = secrets.token_hex(8)
+    with _PDFIUM:
+        _PREVIEWS[token] = data
+        while len(_PREVIEWS) > KEPT_PREVIEWS:
+            _PREVIEWS.popitem(last=False)
+    return _html(preview_fragment(thumbs, token, warnings))
+
+
+async def page(request: Request) -> Response:
+    """One page of a recent preview, larger."""
+    from starlette.concurrency import run_in_threadpool
+
+    token, number = request.path_params["token"], request.path_params["number"]
+    data = _PREVIEWS.get(token)
+    if data is None:
+        return _html('<div class="problem">This preview is gone: preview again.</div>', 404)
+    pictures = await run_in_threadpool(_pictures, data, LARGE_DPI, number)
+    if not pictures:
+        return _html('<div class="problem">There is no such page.</div>', 404)
+    return _html(large_page(pictures[0], number))
+
+
+def _pictures(pdf: bytes, dpi: int, only: int | None) -> list[str]:
+    """Pages of `pdf` as base64 PNG, drawn by PDFium (Chrome's PDF engine) in this process."""
+    import io
+
+    import pypdfium2
+
+    pictures = []
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            numbers = range(len(document)) if only is None else [only]
+            for number in numbers:
+                if not 0 <= number < len(document):
+                    continue
+                image = document[number].render(scale=dpi / 72).to_pil()
+                buffer = io.BytesIO()
+                image.save(buffer, format="PNG", optimize=False)
+                pictures.append(base64.b64encode(buffer.getvalue()).decode("ascii"))
+        finally:
+            document.close()
+    return pictures
+
+
+async def read(request: Request) -> Response:
+    """What a filled log holds, set by set, and the way to the next block."""
+    from starlette.concurrency import run_in_threadpool
+
+    try:
+        _, _, files = await read_request(request, limit=MAX_LOG_BYTES)
+        if not files.get("filled"):
+            raise Refused(400, "choose the filled PDF first.")
+        reading = await run_in_threadpool(_read_log, files["filled"])
+    except Refused as refused:
+        return _refused(refused)
+    except InputError as error:
+        return _html(problems_fragment(problems(error), checked=True), 422)
+    rows = [{k: _cell(v) for k, v in asdict(s).items()} for s in reading.sets]
+    next_button = (
+        '<button type="button" hx-post="/ui/next" hx-include="#read,#plan,#own" '
+        'hx-encoding="multipart/form-data" hx-target="#logged">'
+        "Make the next block from it</button>"
+    )
+    return _html(read_fragment(rows, reading.problems, next_button))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return str(value)
+
+
+def _read_log(data: bytes) -> Any:
+    import pdfgen
+
+    with tempfile.TemporaryDirectory(prefix="pdfgen-serve-") as folder:
+        path = Path(folder) / "filled.pdf"
+        path.write_bytes(data)
+        return pdfgen.read_log(path)
+
+
+async def read_log_csv(request: Request) -> Response:
+    """`POST /api/read-log`: a filled PDF's sets as CSV, as `pdfgen read-log` writes them."""
+    from starlette.concurrency import run_in_threadpool
+    from starlette.responses import JSONResponse, Response
+
+    from pdfgen.logbook.readlog import to_csv
+
+    try:
+        _, _, files = await read_request(request, limit=MAX_LOG_BYTES)
+        if not files.get("filled"):
+            raise Refused(400, "send the filled PDF as the file field `filled`.")
+        reading = await run_in_threadpool(_read_log, files["filled"])
+    except Refused as refused:
+        return JSONResponse({"error": refused.message}, status_code=refused.status)
+    except InputError as error:
+        return JSONResponse(problems(error), status_code=422)
+    headers = {"Content-Disposition": 'attachment; filename="log.csv"'}
+    return Response(to_csv(reading), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+async def next_block(request: Request) -> Response:
+    """The next block's plan from the plan and the filled log, with each decision's reason."""
+    from starlette.concurrency import run_in_threadpool
+
+    try:
+        form, _, files = await read_request(request, limit=MAX_LOG_BYTES)
+        if not files.get("filled"):
+            raise Refused(400, "choose the filled PDF first.")
+        made = await run_in_threadpool(_next, page_plan(form), files["filled"])
+    except Refused as refused:
+        return _refused(refused)
+    except InputError as error:
+        return _html(problems_fragment(problems(error), checked=True), 422)
+    decisions = [
+        f"{d.session} · {d.exercise}: {d.old or '—'} → {d.new or d.old or '—'}. {d.reason}"
+        for d in made.decisions
+    ]
+    return _html(next_fragment(made.text, decisions))
+
+
+def _next(source: PlanSource, log: bytes) -> Any:
+    import pdfgen
+
+    with tempfile.TemporaryDirectory(prefix="pdfgen-serve-") as folder:
+        plan: str | Path = source.plan_id
+        if not source.plan_id:
+            plan = Path(folder) / PLAN_NAME
+            plan.write_text(source.text, encoding="utf-8")
+        filled = Path(folder) / "filled.pdf"
+        filled.write_bytes(log)
+        return pdfgen.next_block(plan, filled)
