@@ -42,6 +42,10 @@ def home_page(plans: Iterable[PlanInfo]) -> str:
 <button type="button" class="quiet" hx-get="/ui/plan" hx-include="#plan"
  hx-target="#own" hx-swap="outerHTML">Edit it here</button>
 <details><summary>What each plan is</summary><ul>{summaries}</ul></details>
+<label for="plan_file">…or open a plan file of your own</label>
+<input id="plan_file" name="plan_file" type="file" accept=".yaml,.yml,text/yaml"
+ hx-post="/ui/open" hx-encoding="multipart/form-data" hx-target="#own" hx-swap="outerHTML"
+ hx-trigger="change">
 <label for="own">Your own plan (YAML), checked as you type; when filled in, it is used</label>
 {editor("")}
 <div id="problems" aria-live="polite"></div>
@@ -65,9 +69,11 @@ def home_page(plans: Iterable[PlanInfo]) -> str:
 <div><label for="page_size">Paper</label><select id="page_size" name="page_size">
 <option value="a4">A4</option><option value="letter">Letter</option>
 <option value="a5">A5</option></select></div>
-<div><label for="max">Maxes (one per line, like squat=140kg)</label>
-<textarea id="max" name="max_lines" rows="2"></textarea></div>
 </div>
+<div id="maxes" hx-post="/ui/maxes" hx-include="#plan,#own"
+ hx-trigger="load, change from:#plan, input changed delay:800ms from:#own">
+<label for="max">Maxes (one per line, like squat=140kg)</label>
+<textarea id="max" name="max_lines" rows="2"></textarea></div>
 <div class="row">
 <div><label for="logo">Your logo (PNG or JPEG)</label>
 <input id="logo" name="logo" type="file" accept="image/png,image/jpeg"></div>
@@ -99,9 +105,37 @@ def home_page(plans: Iterable[PlanInfo]) -> str:
 <div id="logged"></div>
 </fieldset>
 </form>
+<form id="batch" method="post" action="/ui/batch/check" enctype="multipart/form-data">
+<fieldset><legend>5. A whole client list</legend>
+<label for="roster">A roster (CSV or YAML): a row per client, with a <code>client</code> and a
+ <code>plan</code> column (a plan's id, or <code>editor</code> for the plan in the editor above),
+ and any of start, weeks, days, units, page_size, max.EXERCISE</label>
+<input id="roster" name="roster" type="file" accept=".csv,.yaml,.yml,text/csv">
+<label><input type="checkbox" name="merge" value="on"> Also one print file of everyone</label>
+<label><input type="checkbox" name="batch_fillable" value="on"> Fillable booklets</label>
+<label><input type="checkbox" name="batch_impose" value="saddle"> Print file two pages to a sheet
+ (with the print file)</label>
+<button type="button" hx-post="/ui/batch/check" hx-include="#batch,#own"
+ hx-encoding="multipart/form-data" hx-target="#batch-result">Check the rows</button>
+<div id="batch-result"></div>
+</fieldset>
+</form>
 """,
         script=True,
     )
+
+
+def maxes_fragment(needed: Sequence[tuple[str, str]]) -> str:
+    """A field for each exercise whose loads are a share of the client's max."""
+    if not needed:
+        return '<p class="summary">This plan needs no maxes.</p>'
+    fields = "".join(
+        f'<div><label for="max-{escape(key)}">{escape(name)}: max</label>'
+        f'<input id="max-{escape(key)}" name="max.{escape(key)}" '
+        f'placeholder="60kg, or 60kgx5 for 5 reps"></div>'
+        for key, name in needed
+    )
+    return f'<p class="summary">The plan works from these maxes:</p><div class="row">{fields}</div>'
 
 
 def editor(text: str) -> str:
@@ -127,7 +161,7 @@ def preview_fragment(pages: Sequence[str], token: str, warnings: Sequence[str]) 
     thumbs = "".join(
         f'<button type="button" class="thumb" hx-get="/ui/page/{escape(token)}/{n}" '
         f'hx-target="#large" aria-label="page {n + 1}"><img alt="page {n + 1}" '
-        f'src="data:image/png;base64,{png}"><span>{n + 1}</span></button>'
+        f'src="data:image/jpeg;base64,{png}"><span>{n + 1}</span></button>'
         for n, png in enumerate(pages)
     )
     return (

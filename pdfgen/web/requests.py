@@ -80,6 +80,12 @@ def document_options(form: Mapping[str, Any], getlist: Any, kind: str) -> dict[s
         name = web_name(option.name)
         if option.name == "maxes":
             given = [*getlist(name), *str(form.get("max_lines", "")).splitlines()]
+            # The page's field per exercise: `max.good-morning`, as a roster's column.
+            given += [
+                f"{key[4:]}={value}"
+                for key, value in form.items()
+                if key.startswith("max.") and isinstance(value, str) and value.strip()
+            ]
             maxes = [v.strip() for v in given if isinstance(v, str) and v.strip()]
             if maxes:
                 options["maxes"] = [_short(name, v) for v in maxes]

@@ -53,7 +53,7 @@ def make_app(hosts: Iterable[str]) -> Starlette:
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
-    from pdfgen.web import ui
+    from pdfgen.web import batch_pages, ui
 
     allowed = frozenset(h.lower() for h in hosts)
     routes = [
@@ -64,6 +64,7 @@ def make_app(hosts: Iterable[str]) -> Starlette:
         Route("/api/log", _document("log"), methods=["POST"]),
         Route("/api/read-log", ui.read_log_csv, methods=["POST"]),
         *ui.routes(),
+        *batch_pages.routes(),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes)
@@ -218,23 +219,28 @@ async def read_request(
     request: Request, *, body_is_plan: bool = False, limit: int = MAX_REQUEST
 ) -> tuple[dict[str, Any], Any, dict[str, bytes]]:
     """The request's form fields (or, where the body is a plan, the plan as `plan`), within the
-    command line's size limits; a function giving every value of a repeated field; and the
-    uploaded files' contents by field."""
+    command line's size limits (an uploaded file's name as the field `NAME.filename`); a function
+    giving every value of a repeated field; and the uploaded files' contents by field."""
     length = request.headers.get("content-length")
     if length is not None and (not length.isdigit() or int(length) > limit):
         raise Refused(413, f"the request is larger than {limit // 1_000_000 or 1} MB.")
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type in FORM_TYPES:
         form = await request.form(max_files=4, max_fields=200, max_part_size=limit)
-        fields = {key: value for key, value in form.items() if isinstance(value, str)}
-        files = {}
-        for key, value in form.multi_items():
-            if not isinstance(value, str) and value.filename:
-                data = await value.read(limit + 1)
-                if len(data) > limit:
-                    raise Refused(413, f"{key} is larger than {limit // 1_000_000 or 1} MB.")
-                files[key] = data
-        return fields, lambda name: [v for v in form.getlist(name) if isinstance(v, str)], files
+        try:
+            fields = {key: value for key, value in form.items() if isinstance(value, str)}
+            files = {}
+            for key, value in form.multi_items():
+                if not isinstance(value, str) and value.filename:
+                    data = await value.read(limit + 1)
+                    if len(data) > limit:
+                        raise Refused(413, f"{key} is larger than {limit // 1_000_000 or 1} MB.")
+                    files[key] = data
+                    fields[f"{key}.filename"] = str(value.filename)
+            values = {key: [v for v in form.getlist(key) if isinstance(v, str)] for key in form}
+        finally:
+            await form.close()  # the uploads' temporary files, removed now
+        return fields, lambda name: values.get(name, []), files
     if not body_is_plan:
         raise Refused(415, "send the fields as a form (application/x-www-form-urlencoded).")
     body = bytearray()

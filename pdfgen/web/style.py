@@ -31,6 +31,9 @@ img.large { max-width: 100%; border: 1px solid #c5ccd3; margin-top: .8rem; }
 .scroll { overflow: auto; max-height: 24rem; }
 table { border-collapse: collapse; font-size: .9rem; }
 th, td { border: 1px solid #c5ccd3; padding: .2rem .5rem; text-align: left; }
+a.button { display: inline-block; padding: .45rem .9rem; border-radius: 4px;
+       background: #1f4e79; color: white; text-decoration: none; margin: .4rem .4rem 0 0; }
+tr.refused td, tr.failed td { background: #fdecea; }
 .htmx-indicator { opacity: 0; } .htmx-request .htmx-indicator, .htmx-request.htmx-indicator
        { opacity: 1; }
 """

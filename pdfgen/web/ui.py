@@ -19,6 +19,7 @@ from pdfgen.io import resources
 from pdfgen.web.page import (
     editor,
     large_page,
+    maxes_fragment,
     next_fragment,
     preview_fragment,
     problems_fragment,
@@ -39,7 +40,9 @@ if TYPE_CHECKING:
     from starlette.responses import Response
     from starlette.routing import Route
 
-THUMB_DPI, LARGE_DPI = 40, 110
+# Thumbnails twice the size they show at (sharp on a high-density screen), as JPEG: a 30-page
+# booklet's come to about 350 kB; the larger view is PNG, for sharp type.
+THUMB_DPI, LARGE_DPI = 26, 110
 KEPT_PREVIEWS = 8  # the last previews, for their larger views; older ones are forgotten
 MAX_LOG_BYTES = 50 * 1024 * 1024  # as `pdfgen read-log` reads
 _PREVIEWS: OrderedDict[str, bytes] = OrderedDict()
@@ -51,7 +54,9 @@ def routes() -> list[Route]:
 
     return [
         Route("/ui/plan", plan_text, methods=["GET"]),
+        Route("/ui/open", open_file, methods=["POST"]),
         Route("/ui/check", check, methods=["POST"]),
+        Route("/ui/maxes", maxes, methods=["POST"]),
         Route("/ui/save", save, methods=["POST"]),
         Route("/ui/preview", preview, methods=["POST"]),
         Route("/ui/page/{token}/{number:int}", page, methods=["GET"]),
@@ -79,6 +84,23 @@ async def plan_text(request: Request) -> Response:
     return _html(editor(path.read_text(encoding="utf-8")))
 
 
+async def open_file(request: Request) -> Response:
+    """An uploaded plan file, in the editor (checked there as any edit is)."""
+    from pdfgen.io.yamldoc import MAX_BYTES
+
+    try:
+        _, _, files = await read_request(request, limit=MAX_BYTES)
+        data = files.get("plan_file")
+        if not data:
+            raise Refused(400, "choose a plan file first.")
+        text = data.decode("utf-8-sig")
+    except Refused as refused:
+        return _refused(refused)
+    except UnicodeDecodeError:
+        return _html('<div class="problem">That file is not UTF-8 text.</div>', 400)
+    return _html(editor(text))
+
+
 async def check(request: Request) -> Response:
     """The edited plan's problems, each at its line; or that it builds."""
     from starlette.concurrency import run_in_threadpool
@@ -100,6 +122,29 @@ def _problems_of_text(text: str) -> list[dict[str, Any]]:
     except InputError as error:
         return problems(error)
     return []
+
+
+async def maxes(request: Request) -> Response:
+    """A field for each max the plan (picked or edited) needs; nothing while it does not build."""
+    from starlette.concurrency import run_in_threadpool
+
+    try:
+        form, _, _ = await read_request(request)
+        needed = await run_in_threadpool(_needed_maxes, page_plan(form))
+    except (Refused, InputError):
+        return _html('<p class="summary">Maxes: once the plan builds.</p>')
+    return _html(maxes_fragment(needed))
+
+
+def _needed_maxes(source: PlanSource) -> list[tuple[str, str]]:
+    from pdfgen.plan.needs import missing_maxes
+
+    plan = load(source)
+    return [
+        (p.ask.key, plan.used_exercises[p.ask.key].name)
+        for p in missing_maxes(plan, {})
+        if p.ask is not None
+    ]
 
 
 async def save(request: Request) -> Response:
@@ -170,7 +215,10 @@ def _pictures(pdf: bytes, dpi: int, only: int | None) -> list[str]:
                     continue
                 image = document[number].render(scale=dpi / 72).to_pil()
                 buffer = io.BytesIO()
-                image.save(buffer, format="PNG", optimize=False)
+                if dpi == THUMB_DPI:
+                    image.convert("RGB").save(buffer, format="JPEG", quality=75)
+                else:
+                    image.save(buffer, format="PNG")
                 pictures.append(base64.b64encode(buffer.getvalue()).decode("ascii"))
         finally:
             document.close()

@@ -224,3 +224,24 @@ def test_requests_at_once_each_get_their_own_booklet() -> None:
         text = text_of(found[name])
         assert name in text
         assert not any(other in text.split() for other in names if other != name)
+
+
+def test_the_page_asks_for_each_max_the_plan_needs(client: TestClient) -> None:
+    page = client.post("/ui/maxes", data={"plan": "whole-back"}).text
+    assert 'name="max.good-morning"' in page and "Good morning: max" in page
+    assert "needs no maxes" in client.post("/ui/maxes", data={"plan": "upper-back"}).text
+    fields = {"plan": "whole-back", "max.good-morning": "90kg", "weeks": "1"}
+    answer = client.post("/api/booklet", data=fields)
+    assert answer.status_code == 200, answer.text
+    assert "45 kg" in text_of(answer.content)
+
+
+def test_a_plan_file_opens_in_the_editor(client: TestClient) -> None:
+    text = resources.builtin_plans()["upper-back"].read_text(encoding="utf-8")
+    files = {"plan_file": ("mine.yaml", text.encode("utf-8"), "application/yaml")}
+    answer = client.post("/ui/open", files=files)
+    assert answer.status_code == 200
+    assert answer.text.startswith('<textarea id="own" name="own_plan"')
+    assert "program: Strengthen the upper back" in answer.text
+    bad = {"plan_file": ("mine.yaml", b"\xff\xfe\x00x", "application/yaml")}
+    assert client.post("/ui/open", files=bad).status_code == 400

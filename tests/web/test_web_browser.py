@@ -166,3 +166,33 @@ def test_read_a_filled_log_back_and_make_the_next_block(
     assert plan.startswith("#") and "program: Strengthen the upper back" in plan
     page.click("text=Preview")
     page.wait_for_selector(".thumb img")
+
+
+def test_a_batch_of_five_rows_with_one_bad_row(
+    page: Any, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    import zipfile
+
+    roster = tmp_path / "gym.csv"
+    roster.write_text(
+        "client,plan,weeks\nAnn,upper-back,2\nBob,middle-back,1\nCy,lower-back,99\n"
+        "Dee,upper-back,1\nEd,full-body-beginner,1\n",
+        encoding="utf-8",
+    )
+    page.set_input_files("#roster", str(roster))
+    page.click("text=Check the rows")
+    page.wait_for_selector("#batch-result table")
+    assert "the weeks column must be from 1 to 52, not 99." in page.inner_text("#batch-result")
+    page.click("text=Make the 4 booklets")
+    page.wait_for_selector("text=Done: 4 booklets made.", timeout=60_000)
+    shoot(request, page.locator("#batch").first, "batch")
+    with page.expect_download() as download:
+        page.click("text=Download the booklets (zip)")
+    with zipfile.ZipFile(download.value.path()) as archive:
+        names = sorted(n for n in archive.namelist() if n.endswith(".pdf"))
+    assert names == [
+        "Ann - upper-back.pdf",
+        "Bob - middle-back.pdf",
+        "Dee - upper-back.pdf",
+        "Ed - full-body-beginner.pdf",
+    ]
