@@ -97,8 +97,9 @@ def home_page(plans: Iterable[PlanInfo]) -> str:
 </form>
 <form id="read" method="post" action="/api/read-log" enctype="multipart/form-data">
 <fieldset><legend>4. Read back a filled log</legend>
-<label for="filled">A booklet or log sheets the client filled in (PDF)</label>
-<input id="filled" name="filled" type="file" accept="application/pdf" required>
+<label for="filled">A booklet or log sheets the client filled in (PDF), or the CSV read
+ from one</label>
+<input id="filled" name="filled" type="file" accept="application/pdf,.csv,.json" required>
 <button type="button" hx-post="/ui/read" hx-include="#read,#plan,#own"
  hx-encoding="multipart/form-data" hx-target="#logged">Read it</button>
 <button type="submit" class="quiet">Download as CSV</button>

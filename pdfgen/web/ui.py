@@ -230,10 +230,11 @@ async def read(request: Request) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     try:
-        _, _, files = await read_request(request, limit=MAX_LOG_BYTES)
+        form, _, files = await read_request(request, limit=MAX_LOG_BYTES)
         if not files.get("filled"):
-            raise Refused(400, "choose the filled PDF first.")
-        reading = await run_in_threadpool(_read_log, files["filled"])
+            raise Refused(400, "choose the filled PDF (or its CSV) first.")
+        name = _log_name(form)
+        reading = await run_in_threadpool(_read_log, files["filled"], name)
     except Refused as refused:
         return _refused(refused)
     except InputError as error:
@@ -255,13 +256,20 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _read_log(data: bytes) -> Any:
-    import pdfgen
+def _log_name(form: dict[str, Any]) -> str:
+    """The uploaded log's file name as pdfgen reads it: a filled PDF, or the CSV or JSON that
+    `read-log` wrote of one (by its suffix; anything else is read as a PDF)."""
+    suffix = Path(str(form.get("filled.filename", ""))).suffix.lower()
+    return f"log{suffix}" if suffix in (".csv", ".json") else "log.pdf"
+
+
+def _read_log(data: bytes, name: str = "log.pdf") -> Any:
+    from pdfgen.logbook.readlog import load_logged
 
     with tempfile.TemporaryDirectory(prefix="pdfgen-serve-") as folder:
-        path = Path(folder) / "filled.pdf"
+        path = Path(folder) / name
         path.write_bytes(data)
-        return pdfgen.read_log(path)
+        return load_logged(path)
 
 
 async def read_log_csv(request: Request) -> Response:
@@ -292,7 +300,7 @@ async def next_block(request: Request) -> Response:
         form, _, files = await read_request(request, limit=MAX_LOG_BYTES)
         if not files.get("filled"):
             raise Refused(400, "choose the filled PDF first.")
-        made = await run_in_threadpool(_next, page_plan(form), files["filled"])
+        made = await run_in_threadpool(_next, page_plan(form), files["filled"], _log_name(form))
     except Refused as refused:
         return _refused(refused)
     except InputError as error:
@@ -304,7 +312,7 @@ async def next_block(request: Request) -> Response:
     return _html(next_fragment(made.text, decisions))
 
 
-def _next(source: PlanSource, log: bytes) -> Any:
+def _next(source: PlanSource, log: bytes, name: str) -> Any:
     import pdfgen
 
     with tempfile.TemporaryDirectory(prefix="pdfgen-serve-") as folder:
@@ -312,6 +320,6 @@ def _next(source: PlanSource, log: bytes) -> Any:
         if not source.plan_id:
             plan = Path(folder) / PLAN_NAME
             plan.write_text(source.text, encoding="utf-8")
-        filled = Path(folder) / "filled.pdf"
+        filled = Path(folder) / name
         filled.write_bytes(log)
         return pdfgen.next_block(plan, filled)

@@ -245,3 +245,48 @@ def test_a_plan_file_opens_in_the_editor(client: TestClient) -> None:
     assert "program: Strengthen the upper back" in answer.text
     bad = {"plan_file": ("mine.yaml", b"\xff\xfe\x00x", "application/yaml")}
     assert client.post("/ui/open", files=bad).status_code == 400
+
+
+def filled_log() -> bytes:
+    from support.pdfs import fill_form
+
+    blank = io.BytesIO()
+    pdfgen.render_log("upper-back", blank, weeks="1", fillable=True)
+    typed = {"w01_d1_pull-up_s1_weight": "40", "w01_d1_pull-up_s1_reps": "8"}
+    typed |= {"w01_d1_pull-up_s2_reps": "eight", "w01_d1_pull-up_s1_done": "/Yes"}
+    return fill_form(blank.getvalue(), typed)
+
+
+def test_read_log_gives_the_sets_as_csv_as_the_command_line_writes_them(
+    client: TestClient, tmp_path: Any
+) -> None:
+    data = filled_log()
+    answer = client.post("/api/read-log", files={"filled": ("log.pdf", data, "application/pdf")})
+    assert answer.status_code == 200
+    path = tmp_path / "filled.pdf"
+    path.write_bytes(data)
+    from pdfgen.logbook.readlog import to_csv
+
+    assert answer.text == to_csv(pdfgen.read_log(path))
+    bad = client.post("/api/read-log", files={"filled": ("x.pdf", b"%PDF-1.7 no", "x")})
+    assert bad.status_code == 422 and "not a readable PDF" in bad.json()[0]["message"]
+
+
+def test_a_log_read_back_on_the_page_from_its_pdf_or_its_csv(client: TestClient) -> None:
+    data = filled_log()
+    pdf = client.post("/ui/read", files={"filled": ("log.pdf", data, "application/pdf")})
+    assert pdf.status_code == 200
+    assert "18 sets read." in pdf.text and "&#x27;eight&#x27;" in pdf.text
+    csv_text = client.post("/api/read-log", files={"filled": ("log.pdf", data, "x")}).content
+    csv = client.post("/ui/read", files={"filled": ("week1.csv", csv_text, "text/csv")})
+    assert "18 sets read." in csv.text
+
+
+def test_the_next_block_comes_with_each_decision(client: TestClient) -> None:
+    files = {"filled": ("log.pdf", filled_log(), "application/pdf")}
+    answer = client.post("/ui/next", data={"plan": "upper-back"}, files=files)
+    assert answer.status_code == 200, answer.text
+    assert "<h3>The next block</h3>" in answer.text
+    assert 'hx-swap-oob="outerHTML:#own"' in answer.text
+    assert "program: Strengthen the upper back" in answer.text
+    assert "Pull-up" in answer.text
