@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pdfgen.compose.formspec import FieldSpec
+from pdfgen.pdf.saving import compact_bytes
 
 if TYPE_CHECKING:
     import pikepdf
@@ -55,16 +56,7 @@ def add_fields(pdf: bytes, specs: Sequence[FieldSpec], color: Color) -> bytes:
         )
         # A new document: both halves of its ID a digest of its content, fields and all.
         del document.trailer["/ID"]
-        out = io.BytesIO()
-        document.save(
-            out,
-            deterministic_id=True,
-            compress_streams=True,
-            # Streams reportlab already compressed stay as they are, not inflated and redone.
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-        )
-    return out.getvalue()
+        return compact_bytes(document)
 
 
 def _fonts(document: pikepdf.Pdf) -> pikepdf.Dictionary:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from pdfgen.errors import input_error
+from pdfgen.pdf.saving import compact_bytes
 
 if TYPE_CHECKING:
     import pikepdf
@@ -200,20 +201,11 @@ def impose(pdf: bytes, mode: Mode, *, source: str = "the PDF") -> bytes:
             _copy_metadata(original, imposed)
             if original.get_warnings():  # qpdf repaired something: the file is damaged
                 raise ValueError(str(original.get_warnings()[0]))
-            buffer = io.BytesIO()
-            imposed.save(
-                buffer,
-                deterministic_id=True,
-                compress_streams=True,
-                # Streams reportlab already compressed stay as they are, not inflated and redone.
-                stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            )
+            return compact_bytes(imposed)
     except pikepdf.PasswordError:
         raise input_error(source, "cannot be imposed: it is encrypted.") from None
     except (pikepdf.PdfError, ValueError, KeyError, AttributeError, TypeError) as exc:
         raise input_error(source, f"cannot be imposed: it is not a readable PDF ({exc}).") from None
-    return buffer.getvalue()
 
 
 def _page_size(original: pikepdf.Pdf, source: str) -> Point:

@@ -12,6 +12,7 @@ from pdfgen.web import batch
 from pdfgen.web.page import problems_fragment
 from pdfgen.web.requests import Refused, problems
 from pdfgen.web.server import read_request
+from pdfgen.web.ui import fragment, refused_fragment
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -31,12 +32,6 @@ def routes() -> list[Route]:
     ]
 
 
-def _html(text: str, status: int = 200) -> Response:
-    from starlette.responses import HTMLResponse
-
-    return HTMLResponse(text, status_code=status)
-
-
 async def check(request: Request) -> Response:
     """Each row of the uploaded roster checked as `pdfgen batch --dry-run` checks it."""
     from starlette.concurrency import run_in_threadpool
@@ -49,10 +44,10 @@ async def check(request: Request) -> Response:
         name = str(form.get("roster.filename") or "roster.csv")
         job, rows = await run_in_threadpool(_check, roster, name, form.get("own_plan", ""))
     except Refused as refused:
-        return _html(f'<div class="problem">{escape(refused.message)}</div>', refused.status)
+        return refused_fragment(refused)
     except InputError as error:
-        return _html(problems_fragment(problems(error), checked=True), 422)
-    return _html(_checked(job, rows))
+        return fragment(problems_fragment(problems(error), checked=True), 422)
+    return fragment(_checked(job, rows))
 
 
 Checked = list[tuple[int, str, str, str, str]]  # row, client, plan, status, why
@@ -93,23 +88,25 @@ def _checked(job: batch.Job, rows: Checked) -> str:
 async def start(request: Request) -> Response:
     job = batch.find(request.path_params["job"])
     if job is None:
-        return _html('<div class="problem">This batch is gone: check the roster again.</div>', 404)
+        return fragment(
+            '<div class="problem">This batch is gone: check the roster again.</div>', 404
+        )
     try:
         form, _, _ = await read_request(request, limit=batch.MAX_ROSTER_BYTES)
     except Refused as refused:
-        return _html(f'<div class="problem">{escape(refused.message)}</div>', refused.status)
+        return refused_fragment(refused)
     if job.process is None:
         impose = "saddle" if form.get("batch_impose") == "saddle" else None
         merge = form.get("merge") == "on"
         batch.start(job, merge=merge, fillable=form.get("batch_fillable") == "on", impose=impose)
-    return _html(_progress(job))
+    return fragment(_progress(job))
 
 
 async def progress(request: Request) -> Response:
     job = batch.find(request.path_params["job"])
     if job is None:
-        return _html('<div class="problem">This batch is gone.</div>', 404)
-    return _html(_progress(job))
+        return fragment('<div class="problem">This batch is gone.</div>', 404)
+    return fragment(_progress(job))
 
 
 def _progress(job: batch.Job) -> str:
@@ -146,7 +143,7 @@ async def download_zip(request: Request) -> Response:
 
     job = batch.find(request.path_params["job"])
     if job is None or not job.finished():
-        return _html('<div class="problem">This batch is gone or not finished.</div>', 404)
+        return fragment('<div class="problem">This batch is gone or not finished.</div>', 404)
     data = await run_in_threadpool(batch.zipped, job)
     headers = {"Content-Disposition": 'attachment; filename="booklets.zip"'}
     return Response(data, media_type="application/zip", headers=headers)
@@ -157,6 +154,6 @@ async def download_merged(request: Request) -> Response:
 
     job = batch.find(request.path_params["job"])
     if job is None or not job.finished() or not job.merged.exists():
-        return _html('<div class="problem">There is no print file for this batch.</div>', 404)
+        return fragment('<div class="problem">There is no print file for this batch.</div>', 404)
     headers = {"Content-Disposition": 'attachment; filename="all-clients.pdf"'}
     return Response(job.merged.read_bytes(), media_type="application/pdf", headers=headers)

@@ -11,6 +11,7 @@ import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import asdict
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,23 +66,24 @@ def routes() -> list[Route]:
     ]
 
 
-def _html(text: str, status: int = 200) -> Response:
+def fragment(text: str, status: int = 200) -> Response:
+    """A piece of the page, for htmx to swap in."""
     from starlette.responses import HTMLResponse
 
     return HTMLResponse(text, status_code=status)
 
 
-def _refused(refused: Refused) -> Response:
-    return _html(f'<div class="problem">{refused.message}</div>', refused.status)
+def refused_fragment(refused: Refused) -> Response:
+    return fragment(f'<div class="problem">{escape(refused.message)}</div>', refused.status)
 
 
 async def plan_text(request: Request) -> Response:
     """A built-in plan's YAML, in the editor, to start from."""
     plan_id = request.query_params.get("plan", "")
     if plan_id not in installed_plans():
-        return _html('<div class="problem">Pick a plan from the list first.</div>', 400)
+        return fragment('<div class="problem">Pick a plan from the list first.</div>', 400)
     path = {**resources.builtin_plans(), **resources.example_plans()}[plan_id]
-    return _html(editor(path.read_text(encoding="utf-8")))
+    return fragment(editor(path.read_text(encoding="utf-8")))
 
 
 async def open_file(request: Request) -> Response:
@@ -95,10 +97,10 @@ async def open_file(request: Request) -> Response:
             raise Refused(400, "choose a plan file first.")
         text = data.decode("utf-8-sig")
     except Refused as refused:
-        return _refused(refused)
+        return refused_fragment(refused)
     except UnicodeDecodeError:
-        return _html('<div class="problem">That file is not UTF-8 text.</div>', 400)
-    return _html(editor(text))
+        return fragment('<div class="problem">That file is not UTF-8 text.</div>', 400)
+    return fragment(editor(text))
 
 
 async def check(request: Request) -> Response:
@@ -109,11 +111,11 @@ async def check(request: Request) -> Response:
         form, _, _ = await read_request(request)
         text = form.get("own_plan", "")
         if not text.strip():
-            return _html("")
+            return fragment("")
         found = await run_in_threadpool(_problems_of_text, text)
     except Refused as refused:
-        return _refused(refused)
-    return _html(problems_fragment(found, checked=True))
+        return refused_fragment(refused)
+    return fragment(problems_fragment(found, checked=True))
 
 
 def _problems_of_text(text: str) -> list[dict[str, Any]]:
@@ -132,8 +134,8 @@ async def maxes(request: Request) -> Response:
         form, _, _ = await read_request(request)
         needed = await run_in_threadpool(_needed_maxes, page_plan(form))
     except (Refused, InputError):
-        return _html('<p class="summary">Maxes: once the plan builds.</p>')
-    return _html(maxes_fragment(needed))
+        return fragment('<p class="summary">Maxes: once the plan builds.</p>')
+    return fragment(maxes_fragment(needed))
 
 
 def _needed_maxes(source: PlanSource) -> list[tuple[str, str]]:
@@ -154,10 +156,10 @@ async def save(request: Request) -> Response:
     try:
         form, _, _ = await read_request(request)
     except Refused as refused:
-        return _refused(refused)
+        return refused_fragment(refused)
     text = form.get("own_plan", "")
     if not text.strip():
-        return _html('<div class="problem">The editor is empty: nothing to save.</div>', 400)
+        return fragment('<div class="problem">The editor is empty: nothing to save.</div>', 400)
     headers = {"Content-Disposition": f'attachment; filename="{PLAN_NAME}"'}
     return Response(text.encode("utf-8"), media_type="application/yaml", headers=headers)
 
@@ -174,15 +176,15 @@ async def preview(request: Request) -> Response:
         )
         thumbs = await run_in_threadpool(_pictures, data, THUMB_DPI, None)
     except Refused as refused:
-        return _refused(refused)
+        return refused_fragment(refused)
     except InputError as error:
-        return _html(problems_fragment(problems(error), checked=True), 422)
+        return fragment(problems_fragment(problems(error), checked=True), 422)
     token = secrets.token_hex(8)
     with _PDFIUM:
         _PREVIEWS[token] = data
         while len(_PREVIEWS) > KEPT_PREVIEWS:
             _PREVIEWS.popitem(last=False)
-    return _html(preview_fragment(thumbs, token, warnings))
+    return fragment(preview_fragment(thumbs, token, warnings))
 
 
 async def page(request: Request) -> Response:
@@ -192,11 +194,11 @@ async def page(request: Request) -> Response:
     token, number = request.path_params["token"], request.path_params["number"]
     data = _PREVIEWS.get(token)
     if data is None:
-        return _html('<div class="problem">This preview is gone: preview again.</div>', 404)
+        return fragment('<div class="problem">This preview is gone: preview again.</div>', 404)
     pictures = await run_in_threadpool(_pictures, data, LARGE_DPI, number)
     if not pictures:
-        return _html('<div class="problem">There is no such page.</div>', 404)
-    return _html(large_page(pictures[0], number))
+        return fragment('<div class="problem">There is no such page.</div>', 404)
+    return fragment(large_page(pictures[0], number))
 
 
 def _pictures(pdf: bytes, dpi: int, only: int | None) -> list[str]:
@@ -236,16 +238,16 @@ async def read(request: Request) -> Response:
         name = _log_name(form)
         reading = await run_in_threadpool(_read_log, files["filled"], name)
     except Refused as refused:
-        return _refused(refused)
+        return refused_fragment(refused)
     except InputError as error:
-        return _html(problems_fragment(problems(error), checked=True), 422)
+        return fragment(problems_fragment(problems(error), checked=True), 422)
     rows = [{k: _cell(v) for k, v in asdict(s).items()} for s in reading.sets]
     next_button = (
         '<button type="button" hx-post="/ui/next" hx-include="#read,#plan,#own" '
         'hx-encoding="multipart/form-data" hx-target="#logged">'
         "Make the next block from it</button>"
     )
-    return _html(read_fragment(rows, reading.problems, next_button))
+    return fragment(read_fragment(rows, reading.problems, next_button))
 
 
 def _cell(value: Any) -> str:
@@ -302,14 +304,14 @@ async def next_block(request: Request) -> Response:
             raise Refused(400, "choose the filled PDF first.")
         made = await run_in_threadpool(_next, page_plan(form), files["filled"], _log_name(form))
     except Refused as refused:
-        return _refused(refused)
+        return refused_fragment(refused)
     except InputError as error:
-        return _html(problems_fragment(problems(error), checked=True), 422)
+        return fragment(problems_fragment(problems(error), checked=True), 422)
     decisions = [
         f"{d.session} · {d.exercise}: {d.old or '—'} → {d.new or d.old or '—'}. {d.reason}"
         for d in made.decisions
     ]
-    return _html(next_fragment(made.text, decisions))
+    return fragment(next_fragment(made.text, decisions))
 
 
 def _next(source: PlanSource, log: bytes, name: str) -> Any:
