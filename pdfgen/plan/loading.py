@@ -6,14 +6,17 @@ each with its file, line, column and field.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from pdfgen.errors import InputError, Problem, input_error
 from pdfgen.io import resources
 from pdfgen.io.pictures import PictureError, read_picture
 from pdfgen.io.reading import exists
 from pdfgen.io.validation import closest, validate
-from pdfgen.io.yamldoc import Document, dotted, read_yaml
+from pdfgen.io.yamldoc import Document, Path_, dotted, read_yaml
 from pdfgen.plan.exercise import Exercise
 from pdfgen.plan.library import builtin_library, lookup, name_index, normalise, suggest
 from pdfgen.plan.limits import LIFTED, Kind
@@ -70,9 +73,16 @@ def plan_from_document(doc: Document, library: dict[str, Exercise] | None = None
     try:
         plan = validate(Plan, doc)
     except InputError as exc:
-        # References are checked too, so that one run lists every problem of the file.
-        extra = _raw_reference_problems(doc, base, {p.field for p in exc.problems})
+        # The whole-plan checks run too, so that one run lists every problem of the file.
+        extra = _checks_without(doc, base, exc.problems)
+        if extra is None:  # the rest cannot be checked: at least the exercise references
+            extra = _raw_reference_problems(doc, base, {p.field for p in exc.problems})
         raise InputError(sorted(exc.problems + extra, key=_position)) from None
+    return _checked(plan, doc, base)
+
+
+def _checked(plan: Plan, doc: Document, base: dict[str, Exercise]) -> Plan:
+    """A validated plan with its exercises found and every whole-plan check passed."""
     known, problems = _merge_exercises(plan, base, doc)
     index = name_index(base)
     index.update(name_index({ex_id: known[ex_id] for ex_id in plan.exercises if ex_id in known}))
@@ -80,6 +90,66 @@ def plan_from_document(doc: Document, library: dict[str, Exercise] | None = None
         if ex_id not in plan.exercises:
             index[normalise(ex_id)] = ex_id
     return _resolve(plan, known, index, doc, problems)
+
+
+def _checks_without(
+    doc: Document, base: dict[str, Exercise], found: list[Problem]
+) -> list[Problem] | None:
+    """The problems the whole-plan checks find in the plan without the values the schema
+    refused, or None where those values cannot be left out: a list item, the whole file, or a
+    plan-wide setting (`training_max`, `weeks`), without which the checks would report what
+    follows from its absence rather than what is wrong."""
+    value = doc.value
+    for problem in found:
+        path = _path_of(problem.field)
+        if path is None or len(path) < 2 or isinstance(path[-1], int):
+            return None
+        try:
+            value = _without(value, path)
+        except KeyError:
+            return None
+    pruned = replace(doc, value=value)
+    try:
+        plan = validate(Plan, pruned)
+    except InputError:
+        return None
+    try:
+        _checked(plan, pruned, base)
+    except InputError as exc:
+        reported = {(p.line, p.column) for p in found}
+        return [p for p in exc.problems if (p.line, p.column) not in reported]
+    return []
+
+
+_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def _path_of(field: str) -> Path_ | None:
+    """The path of a field as `dotted` writes it, if it reads back unambiguously.
+
+    >>> _path_of("sessions[2].exercises[1].load")
+    ('sessions', 1, 'exercises', 0, 'load')
+    """
+    parts: list[str | int] = [int(n) - 1 if n else key for n, key in _PART.findall(field)]
+    path = tuple(parts)
+    return path if field and dotted(path) == field else None
+
+
+def _without(value: Any, path: Path_) -> Any:
+    """A copy of `value` without the mapping entry at `path`; KeyError where there is none."""
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict) and head in value:
+        copy = dict(value)
+        if rest:
+            copy[head] = _without(value[head], rest)
+        else:
+            del copy[head]
+        return copy
+    if isinstance(value, list) and isinstance(head, int) and 0 <= head < len(value) and rest:
+        items = list(value)
+        items[head] = _without(value[head], rest)
+        return items
+    raise KeyError(head)
 
 
 def _position(problem: Problem) -> tuple[int, int]:

@@ -1036,12 +1036,6 @@ def test_problems_found_after_validation_are_reported_together() -> None:
     assert str(InputError(found)).startswith("plan.yaml has 3 problems:")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: when the schema finds a problem (here '60-70%'), loading.py adds only unknown "
-    "exercise names to it; the checks of resolve.py (a TM load without training_max, an "
-    "undefined scheme) are not run, though the module promises every problem in one run",
-)
 def test_every_problem_of_a_plan_is_reported_together() -> None:
     """A schema problem and the whole-plan checks in one run: the trainer fixes them all."""
     text = exercise_plan(
