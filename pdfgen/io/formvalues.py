@@ -77,7 +77,7 @@ def form_values(pdf: Any) -> dict[str, str | None]:
         return {}
     values: dict[str, str | None] = {}
     seen: set[tuple[int, int]] = set()
-    pending: list[tuple[Any, str, str | None, int]] = [(k, "", None, 0) for k in reversed(fields)]
+    pending: list[tuple[Any, str, str | None, int]] = [(k, "", None, 0) for k in list(fields)[::-1]]
     while pending:
         field, parent, inherited, depth = pending.pop()
         if not isinstance(field, pikepdf.Dictionary) or depth > MAX_FIELD_DEPTH:
@@ -94,7 +94,7 @@ def form_values(pdf: Any) -> dict[str, str | None]:
             values[name] = value
         kids = field.get("/Kids")
         if isinstance(kids, pikepdf.Array):
-            pending += [(kid, name, value, depth + 1) for kid in reversed(kids)]
+            pending += [(kid, name, value, depth + 1) for kid in list(kids)[::-1]]
     return values
 
 
