@@ -8,6 +8,7 @@ value (or, where a built-in layout set it, at the user's own file).
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -101,9 +102,23 @@ def find_layout(name: str | Path, relative_to: Path | None = None) -> Path:
 def load_layout(name: str | Path | None = None, *, page_size: str | None = None) -> Layout:
     """Load a layout (default: `base`), merged over the layouts it extends.
 
-    `page_size` (a4, letter, a5) overrides the layout's paper size.
+    `page_size` (a4, letter, a5) overrides the layout's paper size. A built-in layout is read
+    once per process (it installs with pdfgen and does not change); a layout file every time.
     """
-    layers = _read_chain(find_layout(name or "base"))
+    if name is None or (isinstance(name, str) and name in resources.builtin_layouts()):
+        return _builtin_layout(name or "base", page_size, resources.fonts_dir())
+    return _read_layout(name, page_size)
+
+
+@cache
+def _builtin_layout(name: str, page_size: str | None, fonts: Path) -> Layout:
+    # A layout is a frozen model: every booklet of the process can share it. It names its
+    # fonts by path, so the fonts' folder is part of what it is.
+    return _read_layout(name, page_size)
+
+
+def _read_layout(name: str | Path, page_size: str | None) -> Layout:
+    layers = _read_chain(find_layout(name))
     if page_size is not None:
         if page_size not in PAPER_SIZES_MM:
             raise input_error(
