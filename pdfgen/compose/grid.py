@@ -8,7 +8,7 @@ them directly: one row per set, cells big enough for handwriting, nothing outsid
 from __future__ import annotations
 
 from pdfgen.compose.boxes import PAD, ColorRole, DayGrid, Measure, Rect, Run, in_cell
-from pdfgen.compose.cells import day_columns, effort_of, logged
+from pdfgen.compose.cells import Logged, day_columns, effort_of, logged
 from pdfgen.compose.daybars import DayBars
 from pdfgen.compose.fieldnames import entry_field, set_field
 from pdfgen.compose.text import fit_lines
@@ -101,6 +101,7 @@ class _Box(DayBars):
         # Where the plan prescribes an effort for the exercise, a box at the foot of its name's
         # cell to log the effort it took: in the room the name leaves, or the rows grow.
         rated = effort_of(entry)
+        roles = logged(entry)  # what each set logs: the same for every set of an exercise
         box_h = row_h if rated else 0.0
         block_h = max(row_h * len(entry.sets), self.text_height(entry, name_w) + box_h)
         row_h = block_h / len(entry.sets)
@@ -112,7 +113,8 @@ class _Box(DayBars):
                     self.effort_box(entry, rated, x, self.y + block_h - box_h, w, box_h)
                 continue
             for index, target in enumerate(entry.sets):
-                self.cell(entry, target, column.field, x, self.y + index * row_h, w, row_h)
+                y = self.y + index * row_h
+                self.cell(entry, target, column.field, x, y, w, row_h, roles=roles)
         self.y += block_h
 
     def effort_box(self, entry: Entry, kind: str, x: float, y: float, w: float, h: float) -> None:
@@ -170,15 +172,25 @@ class _Box(DayBars):
             self.y += row_h
 
     def cell(
-        self, entry: Entry, target: SetTarget, field: str, x: float, y: float, w: float, h: float
+        self,
+        entry: Entry,
+        target: SetTarget,
+        field: str,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        roles: Logged | None = None,
     ) -> None:
-        """One set's cell of one column: printed, to write in, a tick box, or not offered."""
+        """One set's cell of one column: printed, to write in, a tick box, or not offered.
+        `roles`, what the exercise logs, where the caller knows it already."""
         size = self.layout.sizes.grid
         if field == "done":
             self.tick_box(x, y, w, h, set_field(self.day, entry.key, target, "done"))
             return
         if field in ("weight", "reps"):
-            role = logged(entry, target if entry.is_circuit else None).role(field)
+            roles = roles or logged(entry, target if entry.is_circuit else None)
+            role = roles.role(field)
             if role is None:
                 # Nothing to log here for this kind of work: shaded, with no field.
                 self.rects.append(Rect(x, y, w, h, fill="shade", role="not_logged"))
