@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import socket
 import sys
 
 import click
@@ -10,6 +12,7 @@ import click
 from pdfgen.cli.shell import cli, say
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+WIDE = ("0.0.0.0", "::")  # every address of the machine
 
 
 @cli.command()
@@ -44,14 +47,31 @@ def serve(port: int, host: str, no_browser: bool) -> None:
             err=True,
         )
     shown = f"[{host}]" if ":" in host else host
-    hosts = {f"{shown}:{port}", f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"}
-    address = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
+    address = f"http://{'127.0.0.1' if host in WIDE else shown}:{port}/"
     say(f"pdfgen is serving {address} (Ctrl-C stops it)")
     if not no_browser and sys.stdout.isatty():
         import webbrowser
 
         webbrowser.open(address)
-    uvicorn.run(make_app(hosts), host=host, port=port, log_level="warning")
+    uvicorn.run(make_app(allowed_hosts(host, port)), host=host, port=port, log_level="warning")
+
+
+def allowed_hosts(host: str, port: int) -> set[str]:
+    """The `Host` a request to this server may name: this machine by its loopback names, the
+    address it listens on, and, listening on every address, this machine's own names and
+    addresses (so that a tablet on the network can use the page, but a rebound name cannot).
+
+    >>> sorted(allowed_hosts("127.0.0.1", 8765))
+    ['127.0.0.1:8765', '[::1]:8765', 'localhost:8765']
+    """
+    names = {host, "localhost", "127.0.0.1", "::1"}
+    if host in WIDE:
+        names.discard(host)
+        machine = socket.gethostname()
+        names.add(machine)
+        with contextlib.suppress(OSError):  # a machine whose name does not resolve
+            names.update(socket.gethostbyname_ex(machine)[2])
+    return {f"[{name}]:{port}" if ":" in name else f"{name}:{port}" for name in names}
 
 
 def _loopback(host: str) -> bool:

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -66,8 +67,21 @@ def test_a_wider_host_is_warned_of() -> None:
     server = start("--host", "0.0.0.0", "--port", str(port))
     try:
         wait_for(f"http://127.0.0.1:{port}/api/plans")
+        # Another machine on the network names this one; a rebound name is still refused.
+        own = status(port, f"{socket.gethostname()}:{port}")
+        rebound = status(port, f"attacker.example:{port}")
         server.send_signal(signal.SIGINT)
         _, err = server.communicate(timeout=20)
     finally:
         server.kill()
     assert f"warning: listening on 0.0.0.0: anyone who can reach this machine on port {port}" in err
+    assert (own, rebound) == (200, 403)
+
+
+def status(port: int, host: str) -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/plans", headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            return int(answer.status)
+    except urllib.error.HTTPError as refused:
+        return int(refused.code)
