@@ -19,6 +19,7 @@ import io
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -206,13 +207,29 @@ def render(
             logo = Path(folder) / "logo"
             logo.write_bytes(files["logo"])
             options = {**options, "logo": str(logo)}
-        with _RENDERING:
-            result = make(plan, buffer, **options)
+        try:
+            with _RENDERING:
+                result = make(plan, buffer, **options)
+        except InputError as error:
+            raise _about_the_upload(error, folder) from None
     client = options.get("client") or ""
     label = source.plan_id or "plan"
     name = default_output_name(label, client, kind="" if kind == "booklet" else kind)
     safe = name.encode("ascii", "replace").decode().replace('"', "'").replace("?", "-")
     return buffer.getvalue(), safe, tuple(result.warnings)
+
+
+def _about_the_upload(error: InputError, folder: str) -> InputError:
+    """The error as the trainer knows the file: "the uploaded logo", not the temporary path
+    it was checked at, which is gone."""
+    problems = []
+    for problem in error.problems:
+        message = problem.message.replace(f"'{folder}/logo'", "you uploaded")
+        message = message.replace(f"{folder}/logo", "the uploaded logo")
+        file = "logo" if folder in problem.file or problem.file == "--logo" else problem.file
+        field = "logo" if problem.field == "--logo" else problem.field
+        problems.append(replace(problem, file=file, message=message, field=field))
+    return InputError(problems)
 
 
 async def read_request(

@@ -290,3 +290,22 @@ def test_the_next_block_comes_with_each_decision(client: TestClient) -> None:
     assert 'hx-swap-oob="outerHTML:#own"' in answer.text
     assert "program: Strengthen the upper back" in answer.text
     assert "Pull-up" in answer.text
+
+
+def test_a_logo_is_checked_as_the_command_line_checks_one(
+    client: TestClient, tmp_path: Any
+) -> None:
+    from support import logo_png
+
+    good = logo_png(tmp_path / "logo.png").read_bytes()
+    fields = {"plan": "upper-back", "weeks": "1", "brand_color": "#0a7d4f"}
+    answer = client.post("/api/booklet", data=fields, files={"logo": ("logo.png", good, "x")})
+    assert answer.status_code == 200, answer.text
+    bad = client.post(
+        "/api/booklet", data=fields, files={"logo": ("logo.png", b"not a picture", "x")}
+    )
+    assert bad.status_code == 422
+    [problem] = bad.json()
+    assert problem["field"] == "logo"
+    assert problem["message"].startswith("the logo you uploaded is not a PNG or JPEG image")
+    assert "pdfgen-serve-" not in problem["message"], "no temporary path in the message"
