@@ -50,7 +50,6 @@ class Job:
     merge: bool
     numbers: list[int] = field(default_factory=list)  # the kept rows' numbers in the upload
     process: subprocess.Popen[bytes] | None = None
-    log: list[str] = field(default_factory=list)
 
     @property
     def out(self) -> Path:

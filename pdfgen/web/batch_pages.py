@@ -46,7 +46,7 @@ async def check(request: Request) -> Response:
     except Refused as refused:
         return refused_fragment(refused)
     except InputError as error:
-        return fragment(problems_fragment(problems(error), checked=True), 422)
+        return fragment(problems_fragment(problems(error)), 422)
     return fragment(_checked(job, rows))
 
 

@@ -147,10 +147,8 @@ def editor(text: str) -> str:
     )
 
 
-def problems_fragment(found: Sequence[dict[str, Any]], checked: bool) -> str:
+def problems_fragment(found: Sequence[dict[str, Any]]) -> str:
     """The plan's problems beside the editor, each at its line; or that there are none."""
-    if not checked:
-        return ""
     if not found:
         return '<p class="ok">No problems: this plan builds.</p>'
     return "\n".join(f'<div class="problem">{_where(p)}{escape(p["message"])}</div>' for p in found)

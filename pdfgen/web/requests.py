@@ -21,7 +21,6 @@ from pdfgen.io.yamldoc import MAX_BYTES
 from pdfgen.plan.options import OPTIONS
 
 PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-LAYOUT_ID = PLAN_ID
 YES = {"on", "true", "yes", "1"}
 MAX_FIELD = 10_000  # characters in any field but the plan
 # A plan and a logo as large as the command line reads them, and the rest of the form.

@@ -127,13 +127,14 @@ async def _validate(request: Request) -> Response:
     try:
         form, _, _ = await read_request(request, body_is_plan=True)
         source = plan_source(form.get("plan"))
-        found = await run_in_threadpool(_problems_of, source)
+        found = await run_in_threadpool(problems_of, source)
     except Refused as refused:
         return JSONResponse({"error": refused.message}, status_code=refused.status)
     return JSONResponse(found)
 
 
-def _problems_of(source: PlanSource) -> list[dict[str, Any]]:
+def problems_of(source: PlanSource) -> list[dict[str, Any]]:
+    """A plan's problems as the API gives them; [] when it builds."""
     try:
         load(source)
     except InputError as error:

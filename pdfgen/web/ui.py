@@ -34,7 +34,7 @@ from pdfgen.web.requests import (
     installed_plans,
     problems,
 )
-from pdfgen.web.server import load, page_plan, read_request, render
+from pdfgen.web.server import load, page_plan, problems_of, read_request, render
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -112,18 +112,10 @@ async def check(request: Request) -> Response:
         text = form.get("own_plan", "")
         if not text.strip():
             return fragment("")
-        found = await run_in_threadpool(_problems_of_text, text)
+        found = await run_in_threadpool(problems_of, PlanSource(text=text))
     except Refused as refused:
         return refused_fragment(refused)
-    return fragment(problems_fragment(found, checked=True))
-
-
-def _problems_of_text(text: str) -> list[dict[str, Any]]:
-    try:
-        load(PlanSource(text=text))
-    except InputError as error:
-        return problems(error)
-    return []
+    return fragment(problems_fragment(found))
 
 
 async def maxes(request: Request) -> Response:
@@ -178,7 +170,7 @@ async def preview(request: Request) -> Response:
     except Refused as refused:
         return refused_fragment(refused)
     except InputError as error:
-        return fragment(problems_fragment(problems(error), checked=True), 422)
+        return fragment(problems_fragment(problems(error)), 422)
     token = secrets.token_hex(8)
     with _PDFIUM:
         _PREVIEWS[token] = data
@@ -240,7 +232,7 @@ async def read(request: Request) -> Response:
     except Refused as refused:
         return refused_fragment(refused)
     except InputError as error:
-        return fragment(problems_fragment(problems(error), checked=True), 422)
+        return fragment(problems_fragment(problems(error)), 422)
     rows = [{k: _cell(v) for k, v in asdict(s).items()} for s in reading.sets]
     next_button = (
         '<button type="button" hx-post="/ui/next" hx-include="#read,#plan,#own" '
@@ -306,7 +298,7 @@ async def next_block(request: Request) -> Response:
     except Refused as refused:
         return refused_fragment(refused)
     except InputError as error:
-        return fragment(problems_fragment(problems(error), checked=True), 422)
+        return fragment(problems_fragment(problems(error)), 422)
     decisions = [
         f"{d.session} · {d.exercise}: {d.old or '—'} → {d.new or d.old or '—'}. {d.reason}"
         for d in made.decisions
