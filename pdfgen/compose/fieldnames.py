@@ -132,7 +132,7 @@ def _set_record(entry: Entry, target: SetTarget, words: Words) -> dict[str, Any]
 
     ex_id, exercise, kind, _ = entry.row_exercise(target)
     reps, load = target.reps, target.load
-    return {
+    record = {
         "key": f"{entry.key}_{set_key(target)}",
         "entry": entry.key,
         "exercise": exercise.name,
@@ -155,6 +155,13 @@ def _set_record(entry: Entry, target: SetTarget, words: Words) -> dict[str, Any]
         # Where the plan prescribes the exercise an effort, the kind it logs: "rpe" or "rir".
         "effort_kind": effort_of(entry),
     }
+    # A booklet holds hundreds of sets: what is empty, false or none is left out, as a reader
+    # takes a missing key for just that.
+    return {key: value for key, value in record.items() if not _blank(value)}
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value is False or value == ""
 
 
 def info_names(names: Iterable[str]) -> list[tuple[str, str]]:

@@ -614,7 +614,7 @@ def typed_as_printed(blank: Path, short: dict[str, int] | None = None) -> dict[s
         for row in json.loads(str(field.get("/V")))["sets"]:
             stem = f"{day}_{row['key']}"
             typed[f"{stem}_reps"] = str((short or {}).get(stem, int(row["reps_low"])))
-            if row["weight"] is not None:
+            if row.get("weight") is not None:
                 typed[f"{stem}_weight"] = f"{row['weight']:g}"
             typed[f"{stem}_done"] = "/Yes"
     return typed
