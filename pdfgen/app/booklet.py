@@ -243,10 +243,6 @@ def render_pdf(
                 )
             ]
         ) from None
-    if fields is not None and fields.specs:
-        from pdfgen.pdf.fields import add_fields
-
-        return add_fields(buffer.getvalue(), fields.specs, fields.text_color), pages
     return buffer.getvalue(), pages
 
 

@@ -1,7 +1,7 @@
 """A form field as the page places it: where it is, what it is called and what it accepts.
 
-The renderer notes one for every blank a client fills in as it draws the page (it alone knows
-where the page put each cell); the PDF stage then writes them all into the file at once.
+The renderer makes one for every blank a client fills in as it draws the page (it alone knows
+where the page put each cell), and writes it into the page's document there and then.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ FieldKind = Literal["text", "tick", "record"]
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One form field: on page `page` (0-based), in `rect` (x0, y0, x1, y1, in points from the
-    page's lower left corner)."""
+    """One form field, in `rect` (x0, y0, x1, y1, in points from its page's lower left
+    corner)."""
 
-    page: int
     name: str
     kind: FieldKind
     rect: tuple[float, float, float, float]

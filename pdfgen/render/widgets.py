@@ -1,6 +1,6 @@
-"""Form fields on the printed blanks, for clients who fill the PDF on a tablet: noted here, as
-the page is drawn, where each blank cell lands; written into the PDF afterwards, all at once
-(`pdfgen.pdf.fields`).
+"""Form fields on the printed blanks, for clients who fill the PDF on a tablet: placed here, as
+the page is drawn, where each blank cell lands, and written with the page
+(`pdfgen.render.acroform`).
 
 Each field sits exactly on a cell the grid already drew, with no border and no background of
 its own, so a fillable page prints the same as a plain one.
@@ -24,6 +24,7 @@ from pdfgen.compose.fieldnames import (
 from pdfgen.compose.formspec import FieldKind, FieldSpec
 from pdfgen.compose.text import clean
 from pdfgen.compose.words import Words
+from pdfgen.render.acroform import FormWriter
 from pdfgen.schedule.model import Day
 from pdfgen.style.layout import Layout
 
@@ -43,8 +44,7 @@ class FieldMaker:
         self.words = Words(layout.labels, units, layout.date_format)
         self.program, self.client = program, client
         self.size = layout.sizes.grid
-        self.text_color = colors.HexColor(layout.colors.text).rgb()
-        self.specs: list[FieldSpec] = []  # every field, in the order drawn
+        self.writer = FormWriter(colors.HexColor(layout.colors.text).rgb())
         labels = layout.labels
         self.day_title = labels.day_title
         self.labels: dict[str, str] = {
@@ -101,7 +101,7 @@ class FieldMaker:
         x, y, width, height = box
         left, bottom = canv.absolutePosition(x, y)
         rect = (left, bottom, left + width, bottom + height)
-        self.specs.append(FieldSpec(canv.getPageNumber() - 1, name, kind, rect, **details))
+        self.writer.add(canv, FieldSpec(name, kind, rect, **details))
 
     def _tooltip(self, day: Day, rect: Rect, names: dict[str, str]) -> str:
         # What a screen reader (or a hover) says of the field: where it is and what goes in.

@@ -559,6 +559,31 @@ def test_warmups_repeated_exercises_and_split_days_are_named_apart(tmp_path: Pat
     assert rows.index(last) == 2 + 10 + 7
 
 
+def test_any_text_a_field_holds_reads_back_as_written(tmp_path: Path) -> None:
+    """A field's tooltip names its session and exercise, which a plan may spell with any
+    characters: PDF string delimiters, a backslash, Latin-1, CJK and a symbol. pypdf, qpdf and
+    PyMuPDF all read back exactly what was written, and qpdf finds nothing to repair."""
+    session = "Zoë's (upper) back \\ 上背 ✓ \\("
+    plan = load_plan_text(
+        "program: Strings\nweeks: 1\nsessions:\n"
+        f"  - name: {json.dumps(session)}\n"
+        "    exercises:\n      - {exercise: pull-up, sets: 1, reps: 5}\n"
+    )
+    out = tmp_path / "strings.pdf"
+    pdfgen.render_log(plan, out, fillable=True)
+    name = "w01_d1_pull-up_s1_reps"
+    expected = f"Week 1 · Day 1 · {session} · Pull-up · 1 · Reps done"
+    assert (PdfReader(out).get_fields() or {})[name]["/TU"] == expected
+    with pikepdf.open(out) as pdf:
+        assert (getattr(pdf, "check_pdf_syntax", None) or pdf.check)() == []
+        tooltips = {str(w.T): str(w.TU) for w in pdf.Root.AcroForm.Fields if "/TU" in w}
+        assert tooltips[name] == expected
+    fitz = pytest.importorskip("pymupdf", reason="PyMuPDF is a third reader")
+    with fitz.open(out) as document:
+        [widget] = [w for w in document[0].widgets() if w.field_name == name]
+        assert widget.field_label == expected
+
+
 # -- 2. printed, a fillable page looks like a plain one -----------------------------------------
 
 
