@@ -7,6 +7,8 @@ Pure: no PDF library.
 
 from __future__ import annotations
 
+import weakref
+
 from pdfgen.compose.boxes import PAD, Measure, Rect, Run, baseline, in_cell
 from pdfgen.compose.cells import Role, column_roles
 from pdfgen.compose.fieldnames import day_field
@@ -17,8 +19,11 @@ from pdfgen.style.labels import Labels
 from pdfgen.style.layout import GridColumn, Layout
 from pdfgen.units import MM
 
+# Lines already fitted, by the measure they were fitted with (a document's, while it renders).
+_FITTED: weakref.WeakKeyDictionary[Measure, dict[tuple[str, float, int, float, bool], list[str]]]
+_FITTED = weakref.WeakKeyDictionary()
 
-# Text width in points of (text, bold, size).
+
 class DayBars:
     """A day's grid being composed from the top down: boxes, text runs, how far down it is,
     and its title bar and footer."""
@@ -34,7 +39,24 @@ class DayBars:
         self.y = 0.0
 
     def fit(self, text: str, width: float, size: float, bold: bool = False) -> str:
-        return fit_lines(text, width, 1, lambda t: self.measure(t, bold, size))[0]
+        return self.lines(text, width, 1, size, bold)[0]
+
+    def lines(
+        self, text: str, width: float, max_lines: int, size: float, bold: bool = False
+    ) -> list[str]:
+        """`fit_lines` in the layout's fonts, remembered for as long as the measure lives: every
+        week's grid wraps the same names, notes and headings into the same widths."""
+        try:
+            known = _FITTED.setdefault(self.measure, {})
+        except TypeError:  # a measure that cannot be remembered by: nothing is kept
+            known = {}
+        key = (text, width, max_lines, size, bold)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = fit_lines(
+                text, width, max_lines, lambda t: self.measure(t, bold, size)
+            )
+        return list(found)
 
     def title_bar(self, day: Day, continued: bool) -> None:
         """The day and session on the left, a box for the date on the right."""
@@ -106,7 +128,7 @@ class DayBars:
             if self.measure(text, False, size) <= room:
                 return [Run(x + w / 2, baseline(0, h, size), text, size, align="center")]
         size = sizes.small
-        lines = fit_lines(text, room, 2, lambda t: self.measure(t, False, size))
+        lines = self.lines(text, room, 2, size)
         leading = size * 1.15
         top = (h - leading * len(lines)) / 2
         return [
@@ -169,7 +191,7 @@ class DayBars:
         "distance") and tall enough; cut short only when two lines cannot hold it."""
         small = self.layout.sizes.small
         leading = small * 1.05
-        lines = fit_lines(heading, w - 2 * PAD, 2, lambda t: self.measure(t, True, small))
+        lines = self.lines(heading, w - 2 * PAD, 2, small, bold=True)
         if len(lines) == 1 or leading * 2 > h:
             label = self.fit(heading, w - 2 * PAD, small, bold=True)
             return [in_cell(label, x, self.y, w, h, small, bold=True, center=center)]

@@ -11,7 +11,6 @@ from pdfgen.compose.boxes import PAD, ColorRole, DayGrid, Measure, Rect, Run, in
 from pdfgen.compose.cells import Logged, day_columns, effort_of, logged
 from pdfgen.compose.daybars import DayBars
 from pdfgen.compose.fieldnames import entry_field, set_field
-from pdfgen.compose.text import fit_lines
 from pdfgen.compose.words import Words
 from pdfgen.schedule.model import Day, Entry, SetTarget
 from pdfgen.style.layout import TICK_BOX_MM, WRITE_FIELDS, GridColumn, Layout
@@ -224,7 +223,7 @@ class _Box(DayBars):
         size = sizes.small
         wrapped: list[str] = []
         for line in lines:
-            wrapped += fit_lines(line, inner, 3, lambda t: self.measure(t, False, size))
+            wrapped += self.lines(line, inner, 3, size)
         leading = size * 1.15
         most = max(1, int((h - PAD) // leading))
         wrapped = wrapped[:most]
@@ -239,18 +238,14 @@ class _Box(DayBars):
         sizes, inner = self.layout.sizes, w - 2 * PAD
         name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
         detail = _details(entry, self.columns, self.words)
-        name_lines = len(fit_lines(name, inner, 3, lambda t: self.measure(t, True, sizes.grid)))
-        detail_lines = (
-            len(fit_lines(detail, inner, 8, lambda t: self.measure(t, False, sizes.small)))
-            if detail
-            else 0
-        )
+        name_lines = len(self.lines(name, inner, 3, sizes.grid, bold=True))
+        detail_lines = len(self.lines(detail, inner, 8, sizes.small)) if detail else 0
         return name_lines * sizes.grid * 1.2 + detail_lines * sizes.small * 1.25 + 2 * PAD
 
     def exercise_text(self, entry: Entry, x: float, y: float, w: float, h: float) -> list[Run]:
         """The exercise's name, and on the lines under it what the trainer wrote besides sets and
         reps, in the cell that spans its rows."""
-        layout, measure = self.layout, self.measure
+        layout = self.layout
         sizes = layout.sizes
         inner = w - 2 * PAD
         detail = _details(entry, self.columns, self.words)
@@ -259,20 +254,12 @@ class _Box(DayBars):
         small_leading = sizes.small * 1.25
         # The block was sized to hold these lines exactly: a rounding error must not cost one.
         room = int((h - 2 * PAD + 0.01) // name_leading) or 1
-        name_lines = fit_lines(
-            name,
-            inner,
-            max(1, min(3, room - (1 if detail else 0))),
-            lambda t: measure(t, True, sizes.grid),
+        name_lines = self.lines(
+            name, inner, max(1, min(3, room - (1 if detail else 0))), sizes.grid, bold=True
         )
         left = h - 2 * PAD - len(name_lines) * name_leading
         detail_lines = (
-            fit_lines(
-                detail,
-                inner,
-                int((left + 0.01) // small_leading),
-                lambda t: measure(t, False, sizes.small),
-            )
+            self.lines(detail, inner, int((left + 0.01) // small_leading), sizes.small)
             if detail and left + 0.01 >= small_leading
             else []
         )

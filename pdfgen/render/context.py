@@ -31,7 +31,7 @@ class BookletText:
     notes: str = ""  # the trainer's words for this client, on the cover
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per document: remembered by identity
 class TextWidths:
     """The width of a text in the booklet's fonts, remembered: every day's grid measures the
     same names, labels and targets."""
