@@ -243,6 +243,14 @@ def render_pdf(
                 )
             ]
         ) from None
+    if fields is not None:
+        from pdfgen.pdf.packing import PackingError, pack_objects
+
+        # A thousand fields and more, written one object each, would double the file.
+        try:
+            return pack_objects(buffer.getvalue()), pages
+        except PackingError:  # a reportlab that lays files out otherwise: larger, still whole
+            pass
     return buffer.getvalue(), pages
 
 
