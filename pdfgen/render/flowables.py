@@ -7,14 +7,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from reportlab.lib import colors
-from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from pdfgen.compose.boxes import DayGrid, Rect, Run
 from pdfgen.compose.text import clean
-from pdfgen.render.fonts import FontSet
+from pdfgen.render.painter import GridPainter
 from pdfgen.schedule.model import Day, Entry
 from pdfgen.units import MM
 
@@ -301,84 +299,3 @@ class TotalPagesCanvas(Canvas):  # type: ignore[misc]
         self.drawString(0, 0, f"{self.getPageNumber() - 1}{self.total_suffix}")
         self.endForm()
         super().save()
-
-
-class GridPainter:
-    """Paints composed grids with a layout's colours and fonts.
-
-    A grid's text is written as PDF text operators directly, each text split into its font
-    subsets once per document: every week's grid prints the same few strings ("1", "6–8",
-    "42.5 kg"), and reportlab's text object would split and escape each of them every time.
-    """
-
-    def __init__(self, palette: dict[str, str], fonts: FontSet) -> None:
-        self._palette = {role: colors.HexColor(value) for role, value in palette.items()}
-        self._fill_ops = {
-            role: f"{fp_str(c.red, c.green, c.blue)} rg" for role, c in self._palette.items()
-        }
-        self.fonts = fonts
-        self._widths: dict[tuple[str, tuple[str, float]], float] = {}
-        self._pieces: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
-
-    def _width(self, text: str, face: tuple[str, float]) -> float:
-        key = (text, face)
-        if key not in self._widths:
-            self._widths[key] = stringWidth(text, *face)
-        return self._widths[key]
-
-    def _split(self, canv: Canvas, font_name: str, text: str) -> tuple[tuple[str, str], ...]:
-        """`text` as (font subset's name, escaped string) pieces, as the document encodes it.
-
-        The painter serves one document: the subsets a character is given are that
-        document's."""
-        key = (font_name, text)
-        pieces = self._pieces.get(key)
-        if pieces is None:
-            font, doc = getFont(font_name), canv._doc
-            pieces = self._pieces[key] = tuple(
-                (font.getSubsetInternalName(subset, doc), canv._escape(part))
-                for subset, part in font.splitString(text, doc)
-            )
-        return pieces
-
-    def __call__(self, canv: Canvas, grid: DayGrid) -> None:
-        # Colour, width and font are set only when they change: fewer operators, a smaller file.
-        palette = self._palette
-        fill: str | None = None
-        pen: tuple[str, float] | None = None
-        for rect in grid.rects:
-            if rect.fill and rect.fill != fill:
-                fill = rect.fill
-                canv.setFillColor(palette[fill])
-            if rect.stroke and (rect.stroke, rect.line_width) != pen:
-                pen = (rect.stroke, rect.line_width)
-                canv.setStrokeColor(palette[pen[0]])
-                canv.setLineWidth(pen[1])
-            canv.rect(
-                rect.x,
-                grid.height - rect.y - rect.h,
-                rect.w,
-                rect.h,
-                fill=int(rect.fill is not None),
-                stroke=int(rect.stroke is not None),
-            )
-        # All of a grid's text in one text object: far fewer operators than a string each.
-        ops = ["BT"]
-        font: tuple[str, float] | None = None
-        for run in grid.runs:
-            if run.color != fill:
-                fill = run.color
-                ops.append(self._fill_ops[fill])
-            name = self.fonts.bold if run.bold else self.fonts.regular
-            x = run.x
-            if run.align != "left":
-                shift = self._width(run.text, (name, run.size))
-                x -= shift / 2 if run.align == "center" else shift
-            ops.append(f"1 0 0 1 {fp_str(x, grid.height - run.y)} Tm")
-            for subset, text in self._split(canv, name, run.text):
-                if (subset, run.size) != font:
-                    font = (subset, run.size)
-                    ops.append(f"{subset} {fp_str(run.size)} Tf")
-                ops.append(f"({text}) Tj")
-        ops.append("ET")
-        canv.addLiteral("\n".join(ops))

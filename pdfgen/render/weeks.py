@@ -16,10 +16,10 @@ from pdfgen.render.flowables import (
     ColumnBottoms,
     DayFlowable,
     DayGap,
-    GridPainter,
     NotesBox,
     OutlineMark,
 )
+from pdfgen.render.painter import GridPainter
 from pdfgen.schedule.model import Day, Entry, Week
 from pdfgen.units import MM
 
