@@ -7,9 +7,9 @@ both named in the form's resources, as viewers that draw a field afresh look the
 Text outside Latin-1 is stored and read back, but a viewer may not show it: PDF viewers draw
 form fields with the 14 standard fonts only.
 
-A booklet has a thousand fields and more, so each object is written once as PDF text and handed
-to reportlab's document whole: reportlab's own AcroForm, and objects built one value at a time,
-took ten times as long.
+A booklet has a thousand fields and more, so each object is made once as PDF text and handed to
+reportlab's document whole: reportlab's own AcroForm took ten times as long, and a second pass
+with pikepdf, building each object one value at a time, three times.
 """
 
 from __future__ import annotations
@@ -69,7 +69,9 @@ class FormWriter:
         )
         if spec.kind == "record":
             return entries + f"/F {HIDDEN}/Ff {READ_ONLY}"
-        entries += f"/F {PRINT}/Ff {MULTILINE if spec.multiline else 0}/MaxLen {spec.max_length}"
+        entries += f"/F {PRINT}/Ff {MULTILINE if spec.multiline else 0}"
+        if spec.max_length:  # 0 is no limit, which PDF says by leaving the key out
+            entries += f"/MaxLen {spec.max_length}"
         return entries + ("/Q 1" if spec.centred else "")
 
     def _tick_entries(self, width: float, height: float) -> str:
