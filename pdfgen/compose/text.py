@@ -29,6 +29,8 @@ def clean(text: str) -> str:
     >>> clean("Zoe\\u0308 \\u202eevil\\x07")
     'Zoë evil'
     """
+    if text.isascii() and text.isprintable():  # most text: nothing to take out or compose
+        return text
     text = _SURROGATE.sub("\ufffd", text)
     text = _UNPRINTABLE.sub("", text.replace("\t", " "))
     return unicodedata.normalize("NFC", text)

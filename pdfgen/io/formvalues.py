@@ -89,11 +89,12 @@ def form_values(pdf: Any) -> dict[str, str | None]:
         own = field.get("/T")
         own_name = str(own) if isinstance(own, pikepdf.String) else ""
         name = f"{parent}.{own_name}" if parent and own_name else own_name or parent
-        value = _value(field.get("/V")) if "/V" in field else inherited
+        typed = field.get("/V")
+        value = inherited if typed is None else _value(typed)
         if name and name not in values:
             values[name] = value
         kids = field.get("/Kids")
-        if isinstance(kids, pikepdf.Array):
+        if kids is not None and isinstance(kids, pikepdf.Array):
             pending += [(kid, name, value, depth + 1) for kid in list(kids)[::-1]]
     return values
 

@@ -13,7 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -115,8 +115,7 @@ def _read_log(path: Path) -> LogReading:
     for prefix, key in days:
         record = _record(path, prefix + key + "_" + INFO, values)
         booklet_notes = _text(values.get(prefix + BOOKLET_NOTES))
-        day = _day_sets(record, prefix, key, values, problems)
-        sets += [replace(row, booklet_notes=booklet_notes) for row in day]
+        sets += _day_sets(record, prefix, key, values, problems, booklet_notes)
     return LogReading(tuple(sets), tuple(problems))
 
 
@@ -239,6 +238,7 @@ def _day_sets(
     key: str,
     values: Mapping[str, Any],
     problems: list[str],
+    booklet_notes: str = "",
 ) -> list[LoggedSet]:
     def value(name: str) -> str:
         return _text(values.get(prefix + name))
@@ -251,6 +251,7 @@ def _day_sets(
     rpe = read_rpe(rpe_text, where_day, problems)
     day_notes = value(f"{key}_{DAY_ROLES['day_notes']}")
     week_notes = value(week_field(week))
+    client, session = _text(record.get("client")), _text(record.get("session"))
     rows = []
     for item in record["sets"]:
         set_key = _text(item.get("key"))
@@ -260,11 +261,11 @@ def _day_sets(
         set_notes = value(f"{stem}_notes")
         rows.append(
             LoggedSet(
-                client=_text(record.get("client")),
+                client=client,
                 week=week,
                 day=day,
                 date=date,
-                session=_text(record.get("session")),
+                session=session,
                 exercise=exercise,
                 exercise_id=_text(item.get("exercise_id")),
                 entry=set_key.rpartition("_")[0],
@@ -284,6 +285,7 @@ def _day_sets(
                 rpe=rpe,
                 notes="; ".join(n for n in (set_notes, day_notes) if n),
                 week_notes=week_notes,
+                booklet_notes=booklet_notes,
                 side=_text(item.get("side")),
                 extra=_text(item.get("extra")),
                 target_low=_number(item.get("reps_low")),
