@@ -90,13 +90,20 @@ def day_columns(columns: list[GridColumn], entries: tuple[Entry, ...]) -> list[G
     return [c for c in columns if needs.get(c.field, True)]
 
 
-def column_roles(field: str, entries: tuple[Entry, ...]) -> set[Role]:
-    """Every role the cells of a layout column hold on a day: what its heading must say."""
-    roles = set()
-    for entry in entries:
-        rows = entry.sets if entry.is_circuit else (None,)
-        roles |= {logged(entry, row).role(field) for row in rows}
-    return {role for role in roles if role is not None}
+def day_logs(entries: tuple[Entry, ...]) -> list[Logged]:
+    """What each exercise of a day logs (each row, in a circuit): worked out once for all of
+    the day's column headings."""
+    return [
+        logged(entry, row)
+        for entry in entries
+        for row in (entry.sets if entry.is_circuit else (None,))
+    ]
+
+
+def column_roles(field: str, logs: list[Logged]) -> set[Role]:
+    """Every role the cells of a layout column hold on a day (`day_logs`): what its heading
+    must say."""
+    return {role for log in logs if (role := log.role(field)) is not None}
 
 
 def effort_of(entry: Entry) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import weakref
 
 from pdfgen.compose.boxes import PAD, Measure, Rect, Run, baseline, in_cell
-from pdfgen.compose.cells import Role, column_roles
+from pdfgen.compose.cells import Role, column_roles, day_logs
 from pdfgen.compose.fieldnames import day_field
 from pdfgen.compose.text import fit_lines
 from pdfgen.compose.words import Words
@@ -178,9 +178,10 @@ class DayBars:
         the column holds a time or a distance, what they hold."""
         height = self.layout.grid.header_height * MM
         labels = self.layout.labels
+        logs = day_logs(self.day.entries)
         for column, x, w in zip(self.columns, xs, widths, strict=True):
             self.rects.append(Rect(x, self.y, w, height, fill="shade", role="heading"))
-            heading = _heading(column, column_roles(column.field, self.day.entries), labels)
+            heading = _heading(column, column_roles(column.field, logs), labels)
             heading = heading.format(units=units)
             center = column.field != "exercise"
             self.runs += self.heading_lines(heading, x, w, height, center)

@@ -5,6 +5,7 @@ Pure functions, no I/O.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -101,6 +102,8 @@ class LoadError(ValueError):
     """A load that cannot be read."""
 
 
+# A plan writes a few loads, and every week of every client's block reads them again.
+@functools.lru_cache(maxsize=1024, typed=True)
 def parse_load(text: str | int | float) -> Load | None:
     """A load as plans write it, or None when it is a description ("bodyweight", "light").
 
