@@ -25,6 +25,7 @@ _TRAILER = re.compile(rb"trailer\s*<<(.*)>>\s*startxref", re.S)
 _ENTRY = re.compile(rb"/(Root|Info)\s+(\d+)\s+0\s+R")
 _ID = re.compile(rb"/ID\s*\[\s*(<[0-9a-fA-F]*>)\s*(<[0-9a-fA-F]*>)\s*\]")
 _OBJECT = re.compile(rb"(\d+) 0 obj\s")
+_ROWS = re.compile(rb"(\d{10}) \d{5} ([nf])\s\s")  # a row of the table: 20 bytes
 _HEADER = re.compile(rb"%PDF-1\.[0-4]")
 _ROW = struct.Struct(">BIH")  # a cross-reference stream's row: type, offset or stream, index
 
@@ -95,12 +96,10 @@ def _offsets(pdf: bytes) -> tuple[list[tuple[int, int]], int]:
     if table is None:
         raise PackingError("no cross-reference table where startxref points")
     count, at = int(table[1]), table.end()
-    rows = pdf[at : at + 20 * count]
-    found = []
-    for number in range(count):
-        row = rows[20 * number : 20 * number + 18]
-        if row[17:18] == b"n":
-            found.append((number, int(row[:10])))
+    rows = _ROWS.findall(pdf, at, at + 20 * count)
+    if len(rows) != count or rows[0][1] != b"f":
+        raise PackingError("the cross-reference table is malformed")
+    found = [(number, int(offset)) for number, (offset, kind) in enumerate(rows) if kind == b"n"]
     if not found or len(found) != count - 1:
         raise PackingError("a cross-reference row is not in use or is malformed")
     return sorted(found, key=lambda item: item[1]), table.start()
