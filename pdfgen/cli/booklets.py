@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pdfgen.cli.params import Output, client_options, valid, with_client_file
-from pdfgen.cli.shell import ProgressBar, cli, say
+from pdfgen.cli.shell import ProgressBar, cli, imports_done, say
 from pdfgen.plan.options import LOG_WEEKS
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ def build(ctx: click.Context, /, plan: str, output: Path | None, **options: Any)
     """
     from pdfgen.app.booklet import default_output_name, render_booklet
 
+    imports_done()
     options = with_client_file(ctx, options)
     out = output or Path(default_output_name(plan, options.get("client") or ""))
     _report(render_booklet(plan, out, **options))
@@ -64,6 +65,7 @@ def log(ctx: click.Context, /, plan: str, output: Path | None, **options: Any) -
     """
     from pdfgen.app.booklet import default_output_name, render_log
 
+    imports_done()
     options = with_client_file(ctx, options, rename={"weeks": "block_weeks", "notes": ""})
     options.pop("", None)  # a client file's notes print on a booklet's cover, not on log sheets
     out = output or Path(default_output_name(plan, options.get("client") or "", kind="log"))

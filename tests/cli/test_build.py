@@ -6,6 +6,7 @@ permissions, a full disk that keeps the earlier file).
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ from click.testing import CliRunner, Result
 from pypdf import PdfReader
 from support import ROOT
 
-from pdfgen.cli import cli
+from pdfgen.cli import cli, shell
 
 OLD = b"%PDF-1.4\n% an earlier good booklet\n%%EOF\n"
 
@@ -233,3 +234,21 @@ def test_full_disk_without_an_earlier_file_leaves_nothing(
     result = invoke(runner, "build", "upper-back", "-o", "new.pdf")
     assert result.exit_code == 4
     assert list(folder.iterdir()) == []
+
+
+def test_a_build_in_a_process_pdfgen_is_a_guest_in_keeps_its_collector_whole(
+    runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only pdfgen's own process (the console script) moves what it imported out of the cycle
+    collector's way; run from another program (here, the test's runner), nothing is frozen."""
+    frozen = gc.get_freeze_count()
+    result = runner.invoke(cli, ["build", "upper-back", "-o", str(folder / "a.pdf")])
+    assert result.exit_code == 0, result.output
+    assert gc.get_freeze_count() == frozen
+    monkeypatch.setattr(shell._Process, "own", True)
+    try:
+        result = runner.invoke(cli, ["log", "upper-back", "-o", str(folder / "b.pdf")])
+        assert result.exit_code == 0, result.output
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
