@@ -123,8 +123,8 @@ def imports_done() -> None:
     """Said by a command once it has imported what its work needs. In pdfgen's own process
     the objects those imports made (the models' validators, above all) live until it ends, so
     they are moved out of the cycle collector's way: every collection would otherwise walk them
-    all again, a tenth of a `pdfgen build`. In a process pdfgen is a guest in,
-    nothing is done: what lives there is not pdfgen's to keep."""
+    all again, a tenth of a `pdfgen build`. In a process pdfgen is a guest in, nothing is
+    done: what lives there is not pdfgen's to keep."""
     if _Process.own:
         gc.freeze()
 

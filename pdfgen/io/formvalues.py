@@ -94,7 +94,7 @@ def form_values(pdf: Any) -> dict[str, str | None]:
         if name and name not in values:
             values[name] = value
         kids = field.get("/Kids")
-        if kids is not None and isinstance(kids, pikepdf.Array):
+        if isinstance(kids, pikepdf.Array):
             pending += [(kid, name, value, depth + 1) for kid in list(kids)[::-1]]
     return values
 
