@@ -15,7 +15,6 @@ The same input always gives the same bytes.
 from __future__ import annotations
 
 import re
-import struct
 import zlib
 
 PER_STREAM = 200  # objects per object stream: small enough for a reader to inflate one cheaply
@@ -27,7 +26,6 @@ _ID = re.compile(rb"/ID\s*\[\s*(<[0-9a-fA-F]*>)\s*(<[0-9a-fA-F]*>)\s*\]")
 _OBJECT = re.compile(rb"(\d+) 0 obj\s")
 _ROWS = re.compile(rb"(\d{10}) \d{5} ([nf])\s\s")  # a row of the table: 20 bytes
 _HEADER = re.compile(rb"%PDF-1\.[0-4]")
-_ROW = struct.Struct(">BIH")  # a cross-reference stream's row: type, offset or stream, index
 
 
 class PackingError(ValueError):
@@ -60,30 +58,19 @@ def pack_objects(pdf: bytes) -> bytes:
         last += 1
         group = packed[start : start + PER_STREAM]
         placed[last] = (1, len(out), 0)
-        out += _object_stream(last, group)
+        out += object_stream(last, group)
         placed |= {number: (2, last, index) for index, (number, _) in enumerate(group)}
     last += 1
     placed[last] = (1, len(out), 0)
     start_xref = len(out)
     rows = [(0, 0, 65535)] + [placed[number] for number in range(1, last + 1)]
-    table = b"".join(
-        b"%c%s%s" % (t, a.to_bytes(4, "big"), b.to_bytes(2, "big")) for t, a, b in rows
+    ending = b"/Root %d 0 R/Info %d 0 R/ID[%s%s]" % (
+        entries["Root"],
+        entries["Info"],
+        file_id[1],
+        file_id[2],
     )
-    data = zlib.compress(table)
-    out += (
-        b"%d 0 obj\n<</Type/XRef/Size %d/W[1 4 2]/Root %d 0 R/Info %d 0 R/ID[%s%s]"
-        b"/Filter/FlateDecode/Length %d>>\nstream\n%s\nendstream\nendobj\n"
-        % (
-            last,
-            last + 1,
-            entries["Root"],
-            entries["Info"],
-            file_id[1],
-            file_id[2],
-            len(data),
-            data,
-        )
-    )
+    out += cross_reference_stream(last, rows, ending)
     out += b"startxref\n%d\n%%%%EOF\n" % start_xref
     return bytes(out)
 
@@ -119,8 +106,8 @@ def _bodies(pdf: bytes, offsets: list[tuple[int, int]], end: int) -> list[tuple[
     return found
 
 
-def _object_stream(number: int, group: list[tuple[int, bytes]]) -> bytes:
-    """Object stream `number` holding `group`'s objects."""
+def object_stream(number: int, group: list[tuple[int, bytes]]) -> bytes:
+    """Object `number`: an object stream holding `group`'s objects (number, body), in order."""
     index, bodies, position = [], [], 0
     for member, body in group:
         index.append(b"%d %d" % (member, position))
@@ -131,4 +118,21 @@ def _object_stream(number: int, group: list[tuple[int, bytes]]) -> bytes:
     return (
         b"%d 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>\n"
         b"stream\n%s\nendstream\nendobj\n" % (number, len(group), len(head), len(data), data)
+    )
+
+
+def cross_reference_stream(number: int, rows: list[tuple[int, int, int]], trailer: bytes) -> bytes:
+    """Object `number`: a compressed cross-reference stream of `rows` (type, then an offset or
+    the object stream's number, then the generation or the index in that stream), from object
+    0, its own row last; `trailer` is the rest of the trailer (`/Root 1 0 R/Info ...`)."""
+    # Four bytes reach 4 GiB, which a booklet never does; a print file of many may.
+    width = max(4, (max(row[1] for row in rows).bit_length() + 7) // 8)
+    table = b"".join(
+        b"%c%s%s" % (kind, field.to_bytes(width, "big"), index.to_bytes(2, "big"))
+        for kind, field, index in rows
+    )
+    data = zlib.compress(table)
+    return (
+        b"%d 0 obj\n<</Type/XRef/Size %d/W[1 %d 2]%s/Filter/FlateDecode/Length %d>>\n"
+        b"stream\n%s\nendstream\nendobj\n" % (number, len(rows), width, trailer, len(data), data)
     )

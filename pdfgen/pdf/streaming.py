@@ -1,11 +1,11 @@
 """Writing a PDF object by object, straight to its file, and copying a whole PDF's objects into
 it: how many booklets become one print file in memory that does not grow with their number.
 
-`PdfStream` numbers objects (ahead of time where a later object is referred to first), notes
-where each starts for the cross-reference table, and names the file by a digest of what it
-wrote, so the same booklets always give the same bytes. `Copier` writes the objects one booklet
-(opened with pikepdf) refers to, each once, renumbered; a font or picture identical to one
-written before is referred to, not written again.
+`PdfStream` numbers objects (ahead of time where a later object is referred to first), packs
+the small ones into object streams as they come, notes where each is for the cross-reference
+stream, and names the file by a digest of what it wrote, so the same booklets always give the
+same bytes. `Copier` writes the objects one booklet (opened with pikepdf) refers to, each once,
+renumbered; a font or picture identical to one written before is referred to, not written again.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any
+
+from pdfgen.pdf.packing import PER_STREAM, cross_reference_stream, object_stream
 
 if TYPE_CHECKING:
     import pikepdf
@@ -26,11 +28,14 @@ _SHARED_SUBTYPES = ("/Image", "/Type1C", "/CIDFontType0C", "/OpenType")
 
 
 class PdfStream:
-    """A PDF written as it is made: objects by number, then the cross-reference table."""
+    """A PDF written as it is made: streams as they come, every other object packed with the
+    next ones into compressed object streams, then a cross-reference stream."""
 
     def __init__(self, handle: IO[bytes]) -> None:
         self._handle = handle
-        self._offsets: dict[int, int] = {}
+        self._rows: dict[int, tuple[int, int, int]] = {}  # as cross_reference_stream takes them
+        self._waiting: list[tuple[int, bytes]] = []  # objects for the next object stream
+        self._written: set[int] = set()
         self._position = 0
         self._last = 0
         self._digest = hashlib.md5(usedforsecurity=False)
@@ -43,29 +48,41 @@ class PdfStream:
 
     def write(self, number: int, body: bytes, stream: bytes | None = None) -> None:
         """Object `number`: `body`, the dictionary of a `stream` if there is one."""
-        assert number not in self._offsets and 0 < number <= self._last, number
-        self._offsets[number] = self._position
+        assert number not in self._written and 0 < number <= self._last, number
+        self._written.add(number)
         if stream is None:
-            self._put(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-        else:
-            self._put(b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (number, body, stream))
+            # A print file's pages, annotations and fields are thousands of small objects:
+            # packed, they take a fraction of the room. Only a few wait at a time.
+            self._waiting.append((number, body))
+            if len(self._waiting) == PER_STREAM:
+                self._pack()
+            return
+        self._rows[number] = (1, self._position, 0)
+        self._put(b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (number, body, stream))
 
     def finish(self, root: int, info: int) -> None:
-        """The cross-reference table and trailer; every reserved number must have been written."""
-        missing = set(range(1, self._last + 1)) - set(self._offsets)
+        """The cross-reference stream; every reserved number must have been written."""
+        self._pack()
+        missing = set(range(1, self._last + 1)) - set(self._rows)
         assert not missing, f"objects reserved and never written: {sorted(missing)[:5]}"
         file_id = self._digest.hexdigest().encode()
-        start = self._position
-        rows = b"".join(b"%010d 00000 n \n" % self._offsets[n] for n in range(1, self._last + 1))
-        self._put(b"xref\n0 %d\n0000000000 65535 f \n%s" % (self._last + 1, rows))
-        trailer = b"<</Size %d/Root %d 0 R/Info %d 0 R/ID[<%s><%s>]>>" % (
-            self._last + 1,
-            root,
-            info,
-            file_id,
-            file_id,
-        )
-        self._put(b"trailer\n%s\nstartxref\n%d\n%%%%EOF\n" % (trailer, start))
+        number, start = self.reserve(), self._position
+        rows = [(0, 0, 65535), *(self._rows[n] for n in range(1, number)), (1, start, 0)]
+        trailer = b"/Root %d 0 R/Info %d 0 R/ID[<%s><%s>]" % (root, info, file_id, file_id)
+        self._put(cross_reference_stream(number, rows, trailer))
+        self._put(b"startxref\n%d\n%%%%EOF\n" % start)
+
+    def _pack(self) -> None:
+        """The waiting objects, written as one object stream."""
+        if not self._waiting:
+            return
+        number = self.reserve()
+        self._written.add(number)
+        self._rows[number] = (1, self._position, 0)
+        for index, (member, _) in enumerate(self._waiting):
+            self._rows[member] = (2, number, index)
+        self._put(object_stream(number, self._waiting))
+        self._waiting = []
 
     def _put(self, data: bytes) -> None:
         self._handle.write(data)
