@@ -84,11 +84,8 @@ class FormWriter:
 
     def _look(self, width: float, height: float, content: bytes, font: str) -> int:
         """A new appearance stream (never shared: see the module's note); its object number."""
-        info = (
-            f"<</Type/XObject/Subtype/Form/BBox[0 0 {_num(width, 2)} {_num(height, 2)}]"
-            f"/Resources {self._resources[font]} 0 R/Length {len(content)}>>"
-        )
-        return self._add_object(info.encode("ascii") + b"stream\n" + content + b"\nendstream")
+        look = _appearance(_num(width, 2), _num(height, 2), self._resources[font], content)
+        return self._add_object(look)
 
     def _start(self, doc: PDFDocument) -> None:
         """The form's fonts, their resources and the catalog's /AcroForm, once per document."""
@@ -139,6 +136,17 @@ class _AcroForm(PDFObject):  # type: ignore[misc]
         return self.writer.form()
 
 
+@functools.lru_cache(maxsize=1024)  # a booklet's cells come in a few sizes
+def _appearance(width: str, height: str, resources: int, content: bytes) -> bytes:
+    """An appearance stream's object: `content` drawn in a box of `width` by `height`."""
+    info = (
+        f"<</Type/XObject/Subtype/Form/BBox[0 0 {width} {height}]"
+        f"/Resources {resources} 0 R/Length {len(content)}>>"
+    )
+    return info.encode("ascii") + b"stream\n" + content + b"\nendstream"
+
+
+@functools.lru_cache(maxsize=256)
 def _tick(width: float, height: float, rgb: str) -> bytes:
     """A check mark centred in its box. It first ends any path left open before it: some
     fillers write a text field's appearance that clips without ending its path (`re W` with no

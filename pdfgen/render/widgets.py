@@ -52,13 +52,19 @@ class FieldMaker:
         }
         self.labels |= {"date": labels.date, "effort": labels.effort, "day_notes": labels.day_notes}
         self.labels |= {"time": labels.time_done, "distance": labels.distance_done}
+        self.labels = {role: clean(label) for role, label in self.labels.items()}
 
     def day(self, canv: Canvas, grid: DayGrid, day: Day, continued: bool) -> None:
         """The fields of a day's grid (as drawn at the canvas's current origin)."""
+        where = clean(
+            self.day_title.format(
+                week=day.week, day=day.day, session=day.session.name, letter=day.letter
+            )
+        )
         names = _exercise_names(day, self.words)
         for rect in grid.rects:
             if rect.write and rect.name:
-                self.blank(canv, rect, grid.height, self._tooltip(day, rect, names))
+                self.blank(canv, rect, grid.height, self._tooltip(where, rect, names))
         if not continued:
             self.record(
                 canv, day_field(day, INFO), day_record(day, self.words, self.program, self.client)
@@ -103,20 +109,18 @@ class FieldMaker:
         rect = (left, bottom, left + width, bottom + height)
         self.writer.add(canv, FieldSpec(name, kind, rect, **details))
 
-    def _tooltip(self, day: Day, rect: Rect, names: dict[str, str]) -> str:
+    def _tooltip(self, where: str, rect: Rect, names: dict[str, str]) -> str:
         # What a screen reader (or a hover) says of the field: where it is and what goes in.
-        where = self.day_title.format(
-            week=day.week, day=day.day, session=day.session.name, letter=day.letter
-        )
+        # Each part is clean already, and cleaning does not reach across the ASCII between.
         what = self.labels.get(rect.role, "")
         exercise = names.get(rect.name.rsplit("_", 1)[0], "")
-        return clean(" · ".join(p for p in (where, exercise, what) if p))
+        return " · ".join(p for p in (where, exercise, what) if p)
 
 
 def _exercise_names(day: Day, words: Words) -> dict[str, str]:
     """Each set's exercise name and set label, by the stem of its fields (`w03_d2_pull-up_s1`)."""
     return {
-        set_field(day, entry.key, target, "")[:-1]: (
+        set_field(day, entry.key, target, "")[:-1]: clean(
             f"{entry.row_exercise(target)[1].name} · {words.set_label(target)}".rstrip(" ·")
         )
         for entry in day.entries
