@@ -6,7 +6,9 @@
 Rows (the 12-week, 3-day plan beside this file; times are medians):
 
 1. `pdfgen build` as a whole process, against a process drawing the same booklet on a raw
-   reportlab canvas (`peers.py raw`);
+   reportlab canvas (`peers.py raw`); under it, two floors against the same peer: a process
+   that only imports the libraries a build stands on, and one that only imports pdfgen's
+   booklet API (its models built);
 2. rendering in-process, per page, against the raw canvas in-process;
 3. the same, against platypus Tables of Paragraphs (`peers.py platypus`);
 4. an A5 booklet imposed `saddle`, against the plain A5 booklet;
@@ -142,6 +144,20 @@ def build_row(rows: Rows, runs: int, env: dict[str, str], folder: Path, pages: i
     peer_command = [sys.executable, str(HERE / "peers.py"), "raw", str(PLAN), str(out), str(pages)]
     peer = process_median(peer_command, env, runs)
     rows.add("1. pdfgen build, whole process / raw canvas process", ours, peer, "≤ 1.6x")
+    # What a build costs before it reads the plan: the libraries it stands on, then pdfgen's
+    # own modules with its models built. No build is faster than what it must import.
+    for what, modules in FLOORS:
+        floor = process_median([sys.executable, "-c", f"import {modules}"], env, runs)
+        rows.add(f"   floor: only importing {what}", floor, peer, "")
+
+
+FLOORS = (
+    (
+        "pydantic, PyYAML, click, reportlab",
+        "pydantic, yaml, click, reportlab.pdfgen.canvas, reportlab.pdfbase.ttfonts",
+    ),
+    ("pdfgen's booklet API", "pdfgen.app.booklet"),
+)
 
 
 # Peak memory as the kernel's high-water mark of this process's own memory (VmHWM, in KiB):
