@@ -9,7 +9,8 @@ Rows (the 12-week, 3-day plan beside this file; times are medians):
    reportlab canvas (`peers.py raw`); under it, two floors against the same peer: a process
    that only imports the libraries a build stands on, and one that only imports pdfgen's
    booklet API (its models built);
-2. rendering in-process, per page, against the raw canvas in-process;
+2. rendering in-process, per page, against the raw canvas in-process; under it, the floor of
+   the same booklet without its weeks (cover, overview, guide, notes), per page of the whole;
 3. the same, against platypus Tables of Paragraphs (`peers.py platypus`);
 4. an A5 booklet imposed `saddle`, against the plain A5 booklet;
 5. `fillable`, against plain;
@@ -105,6 +106,7 @@ def in_process_rows(rows: Rows, runs: int, folder: Path) -> int:
     import peers
 
     import pdfgen
+    from pdfgen.app.booklet import pick_layout
     from pdfgen.plan.loading import load_plan
 
     plan = load_plan(PLAN)
@@ -118,6 +120,12 @@ def in_process_rows(rows: Rows, runs: int, folder: Path) -> int:
     tables = median(lambda: peers.platypus_tables(PLAN, io.BytesIO(), pages), runs)
     per_page = ours / pages
     rows.add(f"2. render, per page ({pages} pages) / raw canvas", per_page, raw / pages, "≤ 1.5x")
+    # The same booklet without its weeks: its text pages, laid out by platypus, and what every
+    # booklet costs, counted per page of the whole booklet. No render is faster than this part.
+    layout = pick_layout(None, None)
+    others = layout.model_copy(update={"sections": [s for s in layout.sections if s != "weeks"]})
+    rest = median(lambda: render(layout=others), runs)
+    rows.add("   floor: all but the weeks, per page of the whole", rest / pages, raw / pages, "")
     rows.add("3. render, per page / platypus Tables", per_page, tables / pages, "≤ 0.5x")
 
     a5 = median(lambda: render(page_size="a5"), runs)
