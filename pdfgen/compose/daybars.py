@@ -37,6 +37,10 @@ class DayBars:
         self.rects: list[Rect] = []
         self.runs: list[Run] = []
         self.y = 0.0
+        try:
+            self._fitted = _FITTED.setdefault(measure, {})
+        except TypeError:  # a measure that cannot be remembered by: nothing is kept
+            self._fitted = {}
 
     def fit(self, text: str, width: float, size: float, bold: bool = False) -> str:
         return self.lines(text, width, 1, size, bold)[0]
@@ -46,14 +50,10 @@ class DayBars:
     ) -> list[str]:
         """`fit_lines` in the layout's fonts, remembered for as long as the measure lives: every
         week's grid wraps the same names, notes and headings into the same widths."""
-        try:
-            known = _FITTED.setdefault(self.measure, {})
-        except TypeError:  # a measure that cannot be remembered by: nothing is kept
-            known = {}
         key = (text, width, max_lines, size, bold)
-        found = known.get(key)
+        found = self._fitted.get(key)
         if found is None:
-            found = known[key] = fit_lines(
+            found = self._fitted[key] = fit_lines(
                 text, width, max_lines, lambda t: self.measure(t, bold, size)
             )
         return list(found)

@@ -102,12 +102,13 @@ class _Box(DayBars):
         rated = effort_of(entry)
         roles = logged(entry)  # what each set logs: the same for every set of an exercise
         box_h = row_h if rated else 0.0
-        block_h = max(row_h * len(entry.sets), self.text_height(entry, name_w) + box_h)
+        detail = _details(entry, self.columns, self.words)
+        block_h = max(row_h * len(entry.sets), self.text_height(entry, detail, name_w) + box_h)
         row_h = block_h / len(entry.sets)
         for column, x, w in zip(self.columns, xs, widths, strict=True):
             if column.field == "exercise":
                 self.rects.append(Rect(x, self.y, w, block_h, role="exercise"))
-                self.runs += self.exercise_text(entry, x, self.y, w, block_h - box_h)
+                self.runs += self.exercise_text(entry, detail, x, self.y, w, block_h - box_h)
                 if rated:
                     self.effort_box(entry, rated, x, self.y + block_h - box_h, w, box_h)
                 continue
@@ -233,22 +234,22 @@ class _Box(DayBars):
             for i, line in enumerate(wrapped)
         ]
 
-    def text_height(self, entry: Entry, w: float) -> float:
-        """The height an exercise's name and the lines under it need in its cell."""
+    def text_height(self, entry: Entry, detail: str, w: float) -> float:
+        """The height an exercise's name and the `detail` under it need in its cell."""
         sizes, inner = self.layout.sizes, w - 2 * PAD
         name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
-        detail = _details(entry, self.columns, self.words)
         name_lines = len(self.lines(name, inner, 3, sizes.grid, bold=True))
         detail_lines = len(self.lines(detail, inner, 8, sizes.small)) if detail else 0
         return name_lines * sizes.grid * 1.2 + detail_lines * sizes.small * 1.25 + 2 * PAD
 
-    def exercise_text(self, entry: Entry, x: float, y: float, w: float, h: float) -> list[Run]:
+    def exercise_text(
+        self, entry: Entry, detail: str, x: float, y: float, w: float, h: float
+    ) -> list[Run]:
         """The exercise's name, and on the lines under it what the trainer wrote besides sets and
-        reps, in the cell that spans its rows."""
+        reps (`detail`), in the cell that spans its rows."""
         layout = self.layout
         sizes = layout.sizes
         inner = w - 2 * PAD
-        detail = _details(entry, self.columns, self.words)
         name = f"{entry.label} · {entry.exercise.name}" if entry.label else entry.exercise.name
         name_leading = sizes.grid * 1.2
         small_leading = sizes.small * 1.25
