@@ -275,7 +275,7 @@ class NotesBox(Flowable):  # type: ignore[misc]
         self.painter(self.canv, DayGrid(self.width, self.height, (rect,), (label,)))
         if self.fields:
             # Below the label, so that typing does not run over it.
-            room = replace(rect, y=rect.y + 4.5 * MM, h=rect.h - 4.5 * MM)
+            room = rect._replace(y=rect.y + 4.5 * MM, h=rect.h - 4.5 * MM)
             self.fields(self.canv, room, self.height)
 
 
