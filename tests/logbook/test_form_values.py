@@ -14,6 +14,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringO
 from support.pdfs import fill_form
 
 import pdfgen
+from pdfgen.io import formvalues
 from pdfgen.io.formvalues import MAX_FIELD_DEPTH, form_values
 
 
@@ -37,6 +38,21 @@ def test_the_walk_reads_what_pypdf_reads(filled: bytes) -> None:
     assert walked == expected
     assert walked["w01_d1_pull-up_s1_done"] == "/Yes"
     assert sum(1 for v in walked.values() if str(v).startswith("v")) > 20
+
+
+def test_a_form_reads_the_same_where_no_temporary_file_can_be_made(
+    filled: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """qpdf reads the bytes from a temporary file mapped into memory; where the temporary
+    folder is full or read-only, from memory, with the same result."""
+    mapped = formvalues._read_if_sound(filled)
+
+    def no_room() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(formvalues.tempfile, "TemporaryFile", no_room)
+    assert mapped is not None and formvalues._read_if_sound(filled) == mapped
+    assert mapped["w01_d1_pull-up_s1_done"] == "/Yes"
 
 
 def _form(*fields: DictionaryObject) -> tuple[PdfWriter, ArrayObject]:
