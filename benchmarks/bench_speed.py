@@ -44,6 +44,14 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 PLAN = HERE / "twelve-week-three-day.yaml"
 CLIENT = "Zoë Ørsted"
+# Row 1's floors: what a build must import before it reads a plan.
+FLOORS = (
+    (
+        "pydantic, PyYAML, click, reportlab",
+        "pydantic, yaml, click, reportlab.pdfgen.canvas, reportlab.pdfbase.ttfonts",
+    ),
+    ("pdfgen's booklet API", "pdfgen.app.booklet"),
+)
 
 
 def median(make: Callable[[], Any], runs: int) -> float:
@@ -157,15 +165,6 @@ def build_row(rows: Rows, runs: int, env: dict[str, str], folder: Path, pages: i
     for what, modules in FLOORS:
         floor = process_median([sys.executable, "-c", f"import {modules}"], env, runs)
         rows.add(f"   floor: only importing {what}", floor, peer, "")
-
-
-FLOORS = (
-    (
-        "pydantic, PyYAML, click, reportlab",
-        "pydantic, yaml, click, reportlab.pdfgen.canvas, reportlab.pdfbase.ttfonts",
-    ),
-    ("pdfgen's booklet API", "pdfgen.app.booklet"),
-)
 
 
 # Peak memory as the kernel's high-water mark of this process's own memory (VmHWM, in KiB):

@@ -77,7 +77,6 @@ class PdfStream:
         if not self._waiting:
             return
         number = self.reserve()
-        self._written.add(number)
         self._rows[number] = (1, self._position, 0)
         for index, (member, _) in enumerate(self._waiting):
             self._rows[member] = (2, number, index)
